@@ -1,0 +1,113 @@
+"""What every extractor reads: the parsed doc, its rule matches, and the way back to raw offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from .model import Span
+from .patterns import load_json
+from .pipeline import SPANS_KEY
+from .text import Text
+
+_NUMBERS = load_json("numbers.json")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def number(word: str) -> int | None:
+    """'5', 'cinq', 'Quatre' -> int; None when it is not a number."""
+    w = word.strip().lower()
+    if w.isdigit():
+        return int(w)
+    return _NUMBERS["cardinals"].get(w)
+
+
+def ordinal(word: str) -> int | None:
+    """'premier', '2e', 'troisième', 'II' -> int."""
+    if word in _NUMBERS["roman"]:
+        return _NUMBERS["roman"][word]
+    return _NUMBERS["ordinals"].get(word.strip().lower())
+
+
+@dataclass
+class Ctx:
+    """A document being extracted: cleaned text, spaCy doc, and warnings collected on the way."""
+
+    text: Text
+    doc: Doc
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> str:
+        return self.text.clean
+
+    def span(self, start: int, end: int) -> Span:
+        """Evidence for clean[start:end], trimmed of spaces, as offsets into the raw text."""
+        while start < end and self.clean[start].isspace():
+            start += 1
+        while end > start and self.clean[end - 1].isspace():
+            end -= 1
+        a, b = self.text.raw_offsets(start, end)
+        return Span(start=a, end=b, text=self.text.raw[a:b])
+
+    def matches(self, label: str) -> list[SpacySpan]:
+        """Rule matches of one label, longest first where they overlap, in text order."""
+        spans = sorted(
+            (s for s in self.doc.spans[SPANS_KEY] if s.label_ == label),
+            key=lambda s: (-(s.end_char - s.start_char), s.start_char),
+        )
+        kept: list[SpacySpan] = []
+        for s in spans:
+            if all(s.end_char <= k.start_char or s.start_char >= k.end_char for k in kept):
+                kept.append(s)
+        return sorted(kept, key=lambda s: s.start_char)
+
+    def matches_in(self, label: str, start: int, end: int) -> list[SpacySpan]:
+        return [s for s in self.matches(label) if s.start_char >= start and s.end_char <= end]
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Blocks between blank lines, as clean offsets."""
+        out, pos = [], 0
+        for m in _PARAGRAPH_BREAK.finditer(self.clean):
+            if self.clean[pos : m.start()].strip():
+                out.append((pos, m.start()))
+            pos = m.end()
+        if self.clean[pos:].strip():
+            out.append((pos, len(self.clean)))
+        return out
+
+    def paragraph_of(self, char: int) -> tuple[int, int]:
+        for a, b in self.paragraphs:
+            if a <= char < b:
+                return a, b
+        return char, char
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentences as clean offsets, also cut at line breaks (headings, list items)."""
+        out: list[tuple[int, int]] = []
+        for sent in self.doc.sents:
+            a = sent.start_char
+            for m in re.finditer(r"\n", sent.text):
+                b = sent.start_char + m.start()
+                if self.clean[a:b].strip():
+                    out.append((a, b))
+                a = b + 1
+            if self.clean[a : sent.end_char].strip():
+                out.append((a, sent.end_char))
+        return out
+
+    def sentence_of(self, char: int) -> tuple[int, int]:
+        for a, b in self.sentences:
+            if a <= char < b:
+                return a, b
+        return self.paragraph_of(char)
+
+    @cached_property
+    def years(self) -> list[int]:
+        """Every plausible four-digit year written in the text."""
+        return [int(y) for y in re.findall(r"(?<!\d)(?:19[89]\d|20\d\d)(?!\d)", self.clean)]

@@ -1,0 +1,135 @@
+"""The CLS record (../shared/RECORD.md) as pydantic models: the output contract of clsx."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+TerritoryKind = Literal[
+    "commune",
+    "communaute_de_communes",
+    "communaute_d_agglomeration",
+    "communaute_urbaine",
+    "metropole",
+    "petr",
+    "pays",
+    "departement",
+    "cias",
+    "other",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """Evidence: `text[start:end] == span.text` on the text as decoded."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Source(_Model):
+    path: str
+    sha256: str
+    chars: int
+    encoding: str
+    bytes: int | None = None
+
+
+class Territory(_Model):
+    name: str
+    kind: TerritoryKind | None = None
+    acronym: str | None = None
+    communes_count: int | None = None
+    department: str | None = None
+    span: Span
+
+
+class Signature(_Model):
+    date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    place: str | None = None
+    status: Literal["signed", "planned"] | None = None
+    span: Span | None = None
+
+
+class Period(_Model):
+    start_year: int | None = None
+    end_year: int | None = None
+    duration_years: int | None = None
+    span: Span | None = None
+
+
+class Signatory(_Model):
+    name: str
+    title: str | None = None
+    organization: str | None = None
+    span: Span
+
+
+class Partner(_Model):
+    name: str
+    span: Span
+
+
+class Axis(_Model):
+    label: str
+    transversal: bool = False
+    span: Span
+
+
+class Coordinator(_Model):
+    name: str | None = None
+    title: str | None = None
+    span: Span
+
+
+class Funding(_Model):
+    amount_eur: float
+    funder: str | None = None
+    span: Span
+
+
+class Extractor(_Model):
+    name: str = "clsx"
+    version: str
+    model: str
+
+
+class Record(_Model):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    doc_id: str
+    source: Source
+    title: str | None = None
+    territory: Territory | None = None
+    region: str | None = None
+    cls_number: int | None = None
+    signature: Signature = Field(default_factory=Signature)
+    period: Period = Field(default_factory=Period)
+    signatories: list[Signatory] = Field(default_factory=list)
+    partners: list[Partner] = Field(default_factory=list)
+    axes: list[Axis] = Field(default_factory=list)
+    axes_announced: int | None = None
+    actions_count: int | None = None
+    coordinator: Coordinator | None = None
+    funding: list[Funding] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    extractor: Extractor
+
+
+class ErrorInfo(_Model):
+    type: str
+    message: str
+
+
+class ErrorRecord(_Model):
+    """One line for a document that could not be read or processed."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: dict[str, object]
+    error: ErrorInfo

@@ -15,6 +15,8 @@ from .text import Text
 
 _NUMBERS = load_json("numbers.json")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s+[«\"(A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ0-9])\s+")
+_ABBREVIATIONS = frozenset(["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "n°", "no", "cf", "art", "etc", "av", "bd"])
 
 
 def number(word: str) -> int | None:
@@ -88,17 +90,24 @@ class Ctx:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """Sentences as clean offsets, also cut at line breaks (headings, list items)."""
+        """Sentences as clean offsets, cut at line breaks (headings, list items) too.
+
+        Cut by rule rather than by the parser, which breaks long press-release sentences
+        at "M." or after a date.
+        """
         out: list[tuple[int, int]] = []
-        for sent in self.doc.sents:
-            a = sent.start_char
-            for m in re.finditer(r"\n", sent.text):
-                b = sent.start_char + m.start()
+        for line in re.finditer(r"[^\n]+", self.clean):
+            a = line.start()
+            for m in _SENTENCE_END.finditer(line.group(0)):
+                word = line.group(0)[: m.start()].rsplit(None, 1)[-1] if line.group(0)[: m.start()].strip() else ""
+                if word.rstrip(".").lower() in _ABBREVIATIONS or len(word.rstrip(".")) == 1:
+                    continue
+                b = line.start() + m.start() + 1
                 if self.clean[a:b].strip():
                     out.append((a, b))
-                a = b + 1
-            if self.clean[a : sent.end_char].strip():
-                out.append((a, sent.end_char))
+                a = line.start() + m.end()
+            if self.clean[a : line.end()].strip():
+                out.append((a, line.end()))
         return out
 
     def sentence_of(self, char: int) -> tuple[int, int]:

@@ -105,6 +105,9 @@ def find_dates(clean: str) -> list[DateMention]:
 def publication_date(ctx: Ctx, mentions: list[DateMention]) -> dt.date | None:
     """The article's own date: a 'Publié le' / dateline date, or a full date in the first lines."""
     head_end = _head_end(ctx.clean)
+    long_line = re.search(r"[^\n]{160,}", ctx.clean[:head_end])
+    if long_line:
+        head_end = long_line.start()
     for d in mentions:
         if d.iso is None or d.day is None:
             continue

@@ -1,0 +1,70 @@
+"""Which CLS of the territory this is (1 for 'premier', 2 for 'CLS II' or a renewal…).
+
+A rank in the region ('le neuvième CLS signé en Normandie') is not the contract's number.
+The number written in the title wins, then the one in the signing sentence, then the highest.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..doc import Ctx, ordinal
+from ..patterns import load_json
+
+_CLS = r"(?:contrat\s+local\s+de\s+santé|CLS|contrat)"
+
+
+@cache
+def _patterns() -> list[re.Pattern[str]]:
+    data = load_json("numbers.json")
+    ords = "|".join(sorted((re.escape(k) for k in data["ordinals"]), key=len, reverse=True))
+    roman = "|".join(data["roman"])
+    return [
+        re.compile(rf"\b(?P<n>{ords})\s+{_CLS}\b", re.IGNORECASE),
+        re.compile(rf"\b{_CLS}\s+(?:\w+\s+)?(?:de\s+)?(?P<n>{ords})\s+génération\b", re.IGNORECASE),
+        re.compile(rf"\bCLS\s+(?P<n>{roman}|[1-9])\b(?![\d/-])"),
+        re.compile(rf"\b(?P<renew>renouvel\w*)\s+(?:(?:de|du)\s+(?:son|leur|notre|du|le|la)?\s*)?{_CLS}", re.IGNORECASE),
+        re.compile(rf"\b{_CLS}\s+(?:\w+\s+){{0,3}}(?P<renew2>renouvel\w*)", re.IGNORECASE),
+    ]
+
+
+def _regional_rank(ctx: Ctx, end: int, n: int) -> bool:
+    """'le neuvième CLS signé en Normandie' ranks contracts in a region, not this territory's."""
+    if n == 1:
+        return False
+    window = ctx.clean[end : end + 60]
+    return bool(re.match(r"[^.;]*?\b(?:en|de la|dans la|de)\s+(?:région|France|département)", window)) or any(
+        end <= r.start_char < end + 40 for r in ctx.matches("REGION")
+    )
+
+
+def mentions(ctx: Ctx) -> list[tuple[int, int, int]]:
+    """(number, start, end) for every mention of the contract's rank."""
+    out: list[tuple[int, int, int]] = []
+    for rx in _patterns():
+        for m in rx.finditer(ctx.clean):
+            if m.groupdict().get("renew") or m.groupdict().get("renew2"):
+                out.append((2, m.start(), m.end()))
+                continue
+            n = ordinal(m.group("n")) or (int(m.group("n")) if m.group("n").isdigit() else None)
+            if n and not _regional_rank(ctx, m.end(), n):
+                out.append((n, m.start(), m.end()))
+    return sorted(out, key=lambda x: x[1])
+
+
+def extract_cls_number(ctx: Ctx, signing: tuple[int, int] | None, title_end: int) -> tuple[int, tuple[int, int]] | None:
+    found = mentions(ctx)
+    if not found:
+        return None
+    if len({n for n, _, _ in found}) > 1:
+        ctx.warnings.append("the text speaks of several contracts: " + ", ".join(sorted({f"CLS {n}" for n, _, _ in found})))
+    for n, a, b in found:
+        if a < title_end:
+            return n, (a, b)
+    if signing:
+        for n, a, b in found:
+            if signing[0] <= a < signing[1]:
+                return n, (a, b)
+    n, a, b = max(found, key=lambda x: x[0])
+    return n, (a, b)

@@ -1,0 +1,119 @@
+"""Organisations that co-sign or partner the CLS, besides the ARS and the carrier.
+
+A partner cue ('sont également signataires', 'cosigné par', 'ont signé le contrat :') marks a
+sentence or a list; its enumeration is split on commas, semicolons, bullets and ' et la/le…',
+and every item that reads as an organisation is kept, without its leading article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Ctx
+from ..model import Partner
+from ..patterns import load_json
+from .people import Person
+
+_DATA = load_json("organisations.json")
+_HEADS = tuple(sorted(_DATA["heads"], key=len, reverse=True))
+_CUT = tuple(_DATA["cut_before"])
+_NOT = frozenset(_DATA["not_partners"])
+_SPLIT = re.compile(r"\s*(?:[,;:]|\n|\s\bet\s(?=(?:le|la|les|l['’]|du|des)\b)|\s\bet\s(?=l['’]))\s*")
+_BULLET = re.compile(r"^\s*(?:[-–—•·*>]+|\d+[.)])\s*")
+_LEAD = re.compile(r"^(?:(?:et|outre|avec|par|sont|ont|dont|aux côtés de|également)\s+)*(?:(?:le|la|les|l['’])\s*)?(?:(?:l['’])?association\s+(?=[A-ZÉ]))?", re.IGNORECASE)
+_CIVIL = re.compile(r"^(?:M\.|Mme|MME|Dr|Madame|Monsieur|Pr)\b")
+
+
+def _region(ctx: Ctx, cue_start: int, cue_end: int) -> tuple[int, int]:
+    """The enumeration a cue introduces: after it, or before it when it ends the sentence."""
+    a, b = ctx.sentence_of(cue_start)
+    after = ctx.clean[cue_end:b]
+    colon = after.find(":")
+    if colon >= 0 and not after[colon + 1 :].strip() or not after.strip(" :.\n"):
+        # a heading or 'ont signé le contrat :' followed by a list on the next lines
+        if ctx.clean[a:cue_start].strip(" \n") and not after.strip(" :.\n") and not ctx.clean[a:cue_start].strip().endswith(":"):
+            before = ctx.clean[a:cue_start]
+            if len(before.strip()) > 15:
+                return a, cue_start
+        return _list_after(ctx, b)
+    return cue_end, b
+
+
+def _list_after(ctx: Ctx, pos: int) -> tuple[int, int]:
+    """The bullet lines that follow `pos`, possibly after one blank line."""
+    start = end = None
+    for m in re.finditer(r"[^\n]*\n?", ctx.clean[pos:]):
+        line = m.group(0)
+        if not line.strip():
+            if start is not None or m.start() > 2:
+                if start is not None:
+                    break
+            continue
+        if not _BULLET.match(line):
+            break
+        start = pos + m.start() if start is None else start
+        end = pos + m.end()
+    return (start, end) if start is not None else (pos, pos)
+
+
+def _looks_like_org(item: str) -> bool:
+    low = item.lower()
+    if low in _NOT or low.startswith(("ars ", "agence régionale de santé")) or _CIVIL.match(item):
+        return False
+    if low.startswith(_HEADS):
+        return True
+    return item[:1].isupper() and not low.split()[0] in {"le", "la", "les", "ces", "ce", "son", "sa", "leurs", "il", "elle"}
+
+
+def _items(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = a
+    depth_text = ctx.clean[a:b]
+    cuts = [m for m in _SPLIT.finditer(depth_text) if depth_text[: m.start()].count("(") == depth_text[: m.start()].count(")")]
+    bounds = [0, *[x for m in cuts for x in m.span()], len(depth_text)]
+    for i in range(0, len(bounds), 2):
+        s, e = a + bounds[i], a + bounds[i + 1]
+        text = ctx.clean[s:e]
+        bm = _BULLET.match(text)
+        if bm:
+            s += bm.end()
+            text = ctx.clean[s:e]
+        for cut in _CUT:
+            k = text.find(cut)
+            if k > 0:
+                e = s + k
+                text = ctx.clean[s:e]
+        lead = _LEAD.match(text)
+        if lead and lead.end() < len(text):
+            s += lead.end()
+        text = ctx.clean[s:e].rstrip(" .;…")
+        e = s + len(text)
+        if text:
+            out.append((s, e))
+        pos = e
+    return out
+
+
+def extract_partners(ctx: Ctx, carrier_keys: set[str], people: list[Person]) -> list[Partner]:
+    from .territory import key
+
+    out: list[Partner] = []
+    seen: set[str] = set()
+    for cue in ctx.matches("PARTNER_CUE"):
+        a, b = _region(ctx, cue.start_char, cue.end_char)
+        for s, e in _items(ctx, a, b):
+            name = re.sub(r"\s+", " ", ctx.clean[s:e])
+            k = key(name)
+            if not k or k in seen or not _looks_like_org(name) or len(name) > 140:
+                continue
+            if any(s <= p.start < e for p in people) or _is_title(ctx, s, e):
+                continue
+            if k in carrier_keys or any(k.endswith(c) and len(c) > 3 for c in carrier_keys) or k in {"ville", "agglomeration", "metropole"}:
+                continue
+            seen.add(k)
+            out.append(Partner(name=name, span=ctx.span(s, e)))
+    return out
+
+
+def _is_title(ctx: Ctx, s: int, e: int) -> bool:
+    return any(t.start_char == s for t in ctx.matches("TITLE"))

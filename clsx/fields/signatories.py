@@ -1,0 +1,67 @@
+"""People who signed, or officials present at the signature.
+
+A person counts when named in a paragraph that speaks of the signing or its ceremony; the
+coordinator does not. "AUTORISE le Président à signer" names a function: the person given
+that title elsewhere in the text is the signatory.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Ctx
+from ..model import Signatory
+from .people import Person
+
+_ORG = re.compile(r"^\s*(?:de la|de l['’]|du|des|de|d['’])\s*(?P<org>[^,;()«»\n]+?)(?=\s*(?:[,;()]|\bet\b|\breprésent|$))")
+
+
+def _title_after(ctx: Ctx, p: Person) -> tuple[str | None, str | None]:
+    """', Directeur de l'Agence Régionale de Santé,' -> ('Directeur', 'Agence Régionale de Santé')."""
+    for t in ctx.matches("TITLE"):
+        gap = ctx.clean[p.end : t.start_char]
+        if t.start_char >= p.end and re.fullmatch(r"\s*,\s*(?:future?\s+)?", gap):
+            return t.text, _org(ctx, t.end_char)
+        gap = ctx.clean[t.end_char : p.start]
+        if t.end_char <= p.start and re.fullmatch(r"[^,.;]{0,60},\s*(?:M\.|Mme|Dr|MME|Madame|Monsieur)?\s*", gap):
+            return t.text, _org(ctx, t.end_char)
+    return None, None
+
+
+def _org(ctx: Ctx, pos: int) -> str | None:
+    m = _ORG.match(ctx.clean[pos : pos + 120])
+    return m.group("org").strip() if m else None
+
+
+def extract_signatories(ctx: Ctx, people: list[Person], exclude: set[tuple[str, str]]) -> list[Signatory]:
+    cue_paragraphs = {
+        ctx.paragraph_of(m.start_char) for label in ("SIGN", "PLANNED", "CEREMONY") for m in ctx.matches(label)
+    }
+    out: list[Signatory] = []
+    seen = set(exclude)
+    for p in people:
+        if p.key in seen or ctx.paragraph_of(p.start) not in cue_paragraphs:
+            continue
+        seen.add(p.key)
+        title, org = _title_after(ctx, p)
+        out.append(Signatory(name=p.name, title=title, organization=org, span=ctx.span(p.start, p.end)))
+    out.extend(_by_title(ctx, people, seen))
+    return out
+
+
+def _by_title(ctx: Ctx, people: list[Person], seen: set[tuple[str, str]]) -> list[Signatory]:
+    """'le Président à signer' with no name in the sentence: the person titled so elsewhere."""
+    out: list[Signatory] = []
+    for cue in ctx.matches("SIGN") + ctx.matches("PLANNED"):
+        a, b = ctx.sentence_of(cue.start_char)
+        if any(a <= p.start < b for p in people):
+            continue
+        for t in ctx.matches_in("TITLE", a, b):
+            for p in people:
+                if p.key in seen:
+                    continue
+                title, org = _title_after(ctx, p)
+                if title and title.lower() == t.text.lower():
+                    seen.add(p.key)
+                    out.append(Signatory(name=p.name, title=title, organization=org, span=ctx.span(p.start, p.end)))
+    return out

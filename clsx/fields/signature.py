@@ -1,0 +1,114 @@
+"""When, where and whether the CLS was signed.
+
+The signature date is the first date written in a sentence that speaks of signing (not of a
+charter, a council vote or the publication); its status is 'planned' when that sentence, or
+failing a date the text, announces the signature rather than reports it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..doc import Ctx
+from ..model import Signature
+from ..patterns import load_json
+from .dates import DateMention, find_dates, publication_date, resolve
+
+_VENUES = frozenset(load_json("places.json")["venues"])
+_U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+_PLACE = rf"[{_U}][\w’'\-]*(?:-[\w’'\-]+)*(?:[ ](?:[{_U}][\w’'\-]*|sur|en|lès|le|la|les|de|du|des|d['’]\w+))*"
+# "à Saint-Pierre-en-Auge", "à la salle polyvalente de Marcilly-le-Hayer", "dans les salons de l'hôtel de ville"
+_AT = re.compile(rf"\b(?:à|au|aux|dans)\s+(?:(?:la|le|les|l['’])\s*)?(?P<what>[^,;.()«»\n]{{1,80}})", re.IGNORECASE)
+_LOCALITY = re.compile(rf"^(?P<place>{_PLACE})")
+
+
+def _signing_sentences(ctx: Ctx) -> list[tuple[int, int, bool]]:
+    """Sentences that speak of the signature: (start, end, planned)."""
+    out: dict[tuple[int, int], bool] = {}
+    for m in ctx.matches("SIGN"):
+        out.setdefault(ctx.sentence_of(m.start_char), False)
+    for m in ctx.matches("PLANNED"):
+        out[ctx.sentence_of(m.start_char)] = True
+    others = [ctx.sentence_of(m.start_char) for m in ctx.matches("OTHER_EVENT")]
+    return sorted((a, b, p) for (a, b), p in out.items() if (a, b) not in others)
+
+
+def _natural(place: str) -> str:
+    return "-".join(w[:1] + w[1:].lower() if w.isupper() and len(w) > 1 else w for w in place.split("-"))
+
+
+def _place(ctx: Ctx, start: int, end: int) -> tuple[str, int, int] | None:
+    """The locality (or, lacking one, the venue) of a signing sentence."""
+    best: tuple[str, int, int] | None = None
+    for m in _AT.finditer(ctx.clean, start, end):
+        what, w0 = m.group("what"), m.start("what")
+        first = what.split()[0].lower() if what.split() else ""
+        if first in _VENUES:
+            de = re.search(rf"\bà\s+(?P<loc>[{_U}][\w’'\-]+)(?:\s|$)", what) or re.search(
+                rf"\b(?:de|du|d['’])\s*(?P<loc>[{_U}][\w’'\-]+)(?:\s|$)", what
+            )
+            if de and not de.group("loc").lower().startswith(("agglom", "métropole", "communauté", "ville")):
+                loc = de.group("loc")
+                s = w0 + de.start("loc")
+                return _natural(loc), s, s + len(loc)
+            venue = re.split(r"\s+(?:à|avec|en présence|pour|par)\s+", what)[0].strip()
+            best = best or (venue, w0, w0 + len(venue))
+            continue
+        lm = _LOCALITY.match(what)
+        if lm and m.group(0).lower().startswith("à") and not lm.group("place").isdigit():
+            loc = lm.group("place").rstrip()
+            loc = re.sub(r"\s+(?:le|la|les|de|du|des|en|sur)$", "", loc)
+            if loc.split()[0].lower() in {"partir", "hauteur", "travers", "compter", "terme", "échelle"}:
+                continue
+            return _natural(loc), w0, w0 + len(loc)
+    return best
+
+
+def extract_signature(ctx: Ctx) -> tuple[Signature, DateMention | None]:
+    mentions = find_dates(ctx.clean)
+    ref = publication_date(ctx, mentions)
+    sentences = _signing_sentences(ctx)
+    for a, b, planned in sentences:
+        for d in mentions:
+            if a <= d.start < b and (d.rule != "year" or not planned):
+                if planned and d.year is None:
+                    d = DateMention(d.start, d.end, d.rule, None, d.month, d.day, d.weekday, d.past, True)
+                resolved = resolve(ctx, d, mentions, ref)
+                if resolved is None:
+                    continue
+                place = _place(ctx, a, b) or _place_elsewhere(ctx, sentences)
+                span_end = max(d.end, place[2]) if place else d.end
+                return (
+                    Signature(
+                        date=resolved.iso,
+                        place=place[0] if place else None,
+                        status="planned" if planned or _after(resolved, ref) else "signed",
+                        span=ctx.span(min(d.start, place[1]) if place else d.start, span_end),
+                    ),
+                    resolved,
+                )
+    status = None
+    if any(not p for _, _, p in sentences):
+        status = "signed"
+    elif sentences:
+        status = "planned"
+    first = sentences[0] if sentences else None
+    return Signature(status=status, span=ctx.span(first[0], first[1]) if first else None), None
+
+
+def _place_elsewhere(ctx: Ctx, sentences: list[tuple[int, int, bool]]) -> tuple[str, int, int] | None:
+    """The place, when the dated sentence has none: another signing or ceremony sentence."""
+    ceremony = [ctx.sentence_of(m.start_char) for m in ctx.matches("CEREMONY")]
+    for a, b in sorted({(a, b) for a, b, _ in sentences} | set(ceremony)):
+        found = _place(ctx, a, b)
+        if found:
+            return found
+    return None
+
+
+def _after(d: DateMention, ref: dt.date | None) -> bool:
+    """A signature dated after the article's own date is announced, not done."""
+    if ref is None or d.day is None or d.month is None or d.year is None or (ref.month, ref.day) == (12, 31):
+        return False
+    return dt.date(d.year, d.month, d.day) > ref

@@ -1,0 +1,158 @@
+"""The territory the CLS covers, named by its carrier collectivity, and the ARS region.
+
+Candidates are a kind phrase ("Communauté de communes", "PETR", "Ville de"…) followed (or,
+for "Saint-Aurèle Métropole", preceded) by a capitalised name. Mentions of one name are
+grouped; the group named most, in the title and in signing sentences, is the carrier.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..doc import Ctx
+from ..model import Territory
+
+_U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+_WORD = rf"(?:[{_U}][\w’'\-]*|[{_U}]{{2,}}[\w’'\-]*)"
+_LINK = r"(?:de la|de l['’]|du|des|de|d['’]|la|le|les|l['’]|et|en|sur|sous|lès|les)"
+_NAME = re.compile(rf"[ ]*(?:\((?P<acr0>[{_U}]{{2,10}})\)[ ]*)?(?:{_LINK}[ ]?)?(?P<name>{_WORD}(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+){_WORD})*)(?:[ ]*\((?P<acr>[{_U}0-9]{{2,10}})\))?")
+_NAME_BEFORE = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD})*)[ ]$")
+_STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "sur", "sous"}
+# Kinds whose word is part of the name ("Pays Creuse-Gartempe", "Ville de Montvallon").
+_KIND_IN_KEY = {"pays"}
+_NAME_AFTER_KIND = {"metropole", "communaute_d_agglomeration"}
+
+
+def key(name: str) -> str:
+    """'Communauté d’Agglomération de Lens- Liévin' and 'Lens-Liévin' -> 'lens lievin'."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    words = re.sub(r"[^0-9a-z]+", " ", s).split()
+    return " ".join(w for w in words if w not in _STOP)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    kind: str
+    key: str
+    acronym: str | None
+
+
+def _mentions(ctx: Ctx, regions: set[str]) -> list[_Mention]:
+    out: list[_Mention] = []
+    for km in ctx.matches("KIND"):
+        if out and km.start_char < out[-1].end:
+            continue
+        kind, word = km.id_, km.text
+        if kind in {"pays", "commune"} and not word[0].isupper():
+            continue
+        line_end = ctx.clean.find("\n", km.end_char)
+        tail = ctx.clean[km.end_char : line_end if line_end >= 0 else len(ctx.clean)]
+        m = _NAME.match(tail)
+        if m and m.group("name").lower() not in _STOP:
+            name = m.group("name")
+            k = key((word + " " + name) if kind in _KIND_IN_KEY else name)
+            if k and k not in regions and not k.startswith(("ars", "agence regionale")):
+                end = km.end_char + m.end("name")
+                acr = m.group("acr") or m.group("acr0")
+                if m.group("acr"):
+                    end = km.end_char + m.end()
+                out.append(_Mention(km.start_char, end, kind, k, acr))
+                continue
+        if kind in _NAME_AFTER_KIND and word[0].isupper() and " " not in word:
+            line_start = ctx.clean.rfind("\n", 0, km.start_char) + 1
+            b = _NAME_BEFORE.search(ctx.clean[line_start : km.start_char])
+            if b and key(b.group("name")):
+                out.append(_Mention(line_start + b.start("name"), km.end_char, kind, key(b.group("name")), None))
+    return out
+
+
+def _acronym(ctx: Ctx, name: str) -> str | None:
+    """The acronym the text uses for `name`, from its initials ('CALL', 'CCVBA')."""
+    words = [w for w in re.split(r"[\s\-’']+", name) if w and w.lower() not in _STOP and w[0].isupper()]
+    initials = "".join(w[0] for w in words).upper()
+    if len(initials) >= 2 and re.search(rf"\b{initials}\b", ctx.clean):
+        return initials
+    return None
+
+
+def extract_territory(ctx: Ctx, regions: set[str]) -> Territory | None:
+    mentions = _mentions(ctx, regions)
+    if not mentions:
+        return None
+    title_end = _title_end(ctx.clean)
+    signing = [ctx.sentence_of(s.start_char) for s in ctx.matches("SIGN") + ctx.matches("PLANNED")]
+    if any(m.kind != "departement" for m in mentions):
+        # a department is a partner far more often than a carrier
+        mentions = [m for m in mentions if m.kind != "departement"]
+    scores: dict[str, float] = {}
+    for m in mentions:
+        s = 2.0
+        if m.start < title_end:
+            s += 2
+        if any(a <= m.start < b for a, b in signing):
+            s += 2
+        scores[m.key] = scores.get(m.key, 0) + s
+    for k in scores:
+        # the distinctive name alone ("les Coëvrons", "la CALL") also counts
+        scores[k] += 0.5 * len(re.findall(rf"(?i)\b{re.escape(k)}\b", key(ctx.clean)))
+    best = max(scores, key=lambda k: (scores[k], -min(m.start for m in mentions if m.key == k)))
+    group = [m for m in mentions if m.key == best]
+    # the mention in a signing sentence, else the first one
+    rep = next((m for m in group if any(a <= m.start < b for a, b in signing)), group[0])
+    name = re.sub(r"\s+", " ", ctx.clean[rep.start : rep.end])
+    acronym = next((m.acronym for m in group if m.acronym), None) or _acronym(ctx, name)
+    if acronym and name.endswith(f"({acronym})"):
+        name = name[: -len(acronym) - 2].rstrip()
+    return Territory(
+        name=name,
+        kind=rep.kind,  # type: ignore[arg-type]
+        acronym=acronym,
+        communes_count=_communes_count(ctx),
+        department=_department(ctx),
+        span=ctx.span(rep.start, rep.end),
+    )
+
+
+def _title_end(clean: str) -> int:
+    lines = [m for m in re.finditer(r"[^\n]+", clean) if m.group(0).strip()]
+    return lines[min(2, len(lines) - 1)].end() if lines else 0
+
+
+def _communes_count(ctx: Ctx) -> int | None:
+    m = re.search(r"(?<!\d)(\d{1,3})\s+communes\b", ctx.clean)
+    return int(m.group(1)) if m else None
+
+
+def _department(ctx: Ctx) -> str | None:
+    """The department the text names most (at least twice), or names as a heading or in brackets."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for d in ctx.matches("DEPARTMENT"):
+        counts[d.id_] = counts.get(d.id_, 0) + 1
+        names[d.id_] = d.text
+        before, after = ctx.clean[max(0, d.start_char - 1) : d.start_char], ctx.clean[d.end_char : d.end_char + 2]
+        if before == "(" and after.startswith(")") or after.startswith(" :") and ctx.clean[: d.start_char].rstrip(" ").endswith(("\n", "")):
+            counts[d.id_] += 2
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    from ..patterns import load_jsonl
+
+    canonical = {r["id"]: r["name"] for r in load_jsonl("departments.jsonl")}
+    return canonical.get(best, names[best]) if counts[best] >= 2 else None
+
+
+def extract_region(ctx: Ctx) -> tuple[str, tuple[int, int]] | None:
+    """The region written right after the ARS ('ARS Pays de la Loire', 'Agence régionale de santé (ARS) de Bretagne')."""
+    ars = ctx.matches("ARS")
+    for r in ctx.matches("REGION"):
+        for a in ars:
+            gap = ctx.clean[a.end_char : r.start_char]
+            if a.end_char <= r.start_char and re.fullmatch(r"[\s,]*(?:\(ARS\))?\s*(?:de la|de l['’]|du|des|de|d['’]|en)?\s*", gap):
+                return r.id_, (r.start_char, r.end_char)
+    return None

@@ -1,0 +1,94 @@
+"""The one place that runs the extractors on a document and assembles the validated record."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import __version__
+from .doc import Ctx
+from .fields.axes import extract_axes
+from .fields.contract import extract_cls_number
+from .fields.coordinator import extract_coordinator
+from .fields.funding import extract_funding
+from .fields.partners import extract_partners
+from .fields.people import find_people
+from .fields.period import extract_period
+from .fields.signatories import extract_signatories
+from .fields.signature import extract_signature
+from .fields.territory import extract_region, extract_territory, key
+from .model import Extractor, Record, Source
+from .patterns import load_jsonl
+from .pipeline import load, model_version
+from .text import Text, normalise
+
+
+def doc_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _title(clean: str) -> str | None:
+    for line in clean.splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= 200 else None
+    return None
+
+
+def _title_end(clean: str) -> int:
+    """End of the first two non-empty lines, where headlines say 'deuxième CLS'."""
+    lines = [m for m in re.finditer(r"[^\n]+", clean) if m.group(0).strip()]
+    return lines[min(1, len(lines) - 1)].end() if lines else 0
+
+
+def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
+    regions = {key(r["name"]) for r in load_jsonl("regions.jsonl")}
+    territory = extract_territory(ctx, regions)
+    region = extract_region(ctx)
+    signature, _ = extract_signature(ctx)
+    signing = ctx.sentence_of(_char(text, signature.span.start)) if signature.span else None
+    cls = extract_cls_number(ctx, signing, _title_end(ctx.clean))
+    period = extract_period(ctx, cls[0] if cls else None, signing)
+    people = find_people(ctx)
+    coordinator = extract_coordinator(ctx, people)
+    exclude = {coordinator[1].key} if coordinator else set()
+    signatories = extract_signatories(ctx, people, exclude)
+    carrier = {key(territory.name)} if territory else set()
+    if territory and territory.acronym:
+        carrier.add(key(territory.acronym))
+    partners = extract_partners(ctx, carrier, people)
+    axes, announced, actions = extract_axes(ctx)
+    return Record(
+        doc_id=doc_id(text.raw),
+        source=source,
+        title=_title(ctx.clean),
+        territory=territory,
+        region=region[0] if region else None,
+        cls_number=cls[0] if cls else None,
+        signature=signature,
+        period=period,
+        signatories=signatories,
+        partners=partners,
+        axes=axes,
+        axes_announced=announced,
+        actions_count=actions,
+        coordinator=coordinator[0] if coordinator else None,
+        funding=extract_funding(ctx),
+        warnings=list(dict.fromkeys(ctx.warnings)),
+        extractor=Extractor(version=__version__, model=model_version()),
+    )
+
+
+def _char(text: Text, raw_offset: int) -> int:
+    """A clean offset at or after a raw one (the record's spans are raw)."""
+    for i, s in enumerate(text.starts):
+        if s >= raw_offset:
+            return i
+    return len(text.clean)
+
+
+def extract_text(raw: str, source: Source) -> Record:
+    """Raw decoded text -> record."""
+    text = normalise(raw)
+    ctx = Ctx(text, load()(text.clean))
+    return build_record(text, ctx, source)

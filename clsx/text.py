@@ -27,6 +27,7 @@ _HYPHEN_BREAK = re.compile(rf"(?<=[{_LOWER}{_UPPER}]-)(?:[ \t]*\n[ \t]*| )(?=[{_
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=\S)")
 _CONTINUES_AFTER = frozenset(load_json("text.json")["line_continues_after"])
+_LIST_ITEM = re.compile(load_json("text.json")["list_item"], re.IGNORECASE)
 
 
 def _reflow(m: re.Match[str]) -> str | None:
@@ -39,6 +40,8 @@ def _reflow(m: re.Match[str]) -> str | None:
     if not before or before.endswith("\n"):
         return None
     nxt = m.string[m.end()]
+    if _LIST_ITEM.match(m.string, m.end()):
+        return None
     last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
     if before[-1] in ",;" or last_word in _CONTINUES_AFTER or last_word.endswith(("'", "’")):
         return " "

@@ -52,6 +52,8 @@ def _list_after(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
     items: list[Item] = []
     prefixed = False
     blank = 0
+    nl = ctx.clean.find("\n", pos)
+    pos = nl + 1 if nl >= 0 else len(ctx.clean)
     for m in re.finditer(r"[^\n]*\n", ctx.clean[pos:] + "\n"):
         line = m.group(0).rstrip("\n")
         s = pos + m.start()

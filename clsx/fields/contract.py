@@ -63,8 +63,10 @@ def extract_cls_number(ctx: Ctx, signing: tuple[int, int] | None, title_end: int
         if a < title_end:
             return n, (a, b)
     if signing:
-        for n, a, b in found:
-            if signing[0] <= a < signing[1]:
-                return n, (a, b)
+        # 'Quatre ans après le premier CLS, … ont signé … le CLS II': the highest in the sentence
+        inside = [f for f in found if signing[0] <= f[1] < signing[1]]
+        if inside:
+            n, a, b = max(inside, key=lambda x: x[0])
+            return n, (a, b)
     n, a, b = max(found, key=lambda x: x[0])
     return n, (a, b)

@@ -24,19 +24,31 @@ _LEAD = re.compile(r"^(?:(?:et|outre|avec|par|sont|ont|dont|aux côtés de|égal
 _CIVIL = re.compile(r"^(?:M\.|Mme|MME|Dr|Madame|Monsieur|Pr)\b")
 
 
-def _region(ctx: Ctx, cue_start: int, cue_end: int) -> tuple[int, int]:
-    """The enumeration a cue introduces: after it, or before it when it ends the sentence."""
+def _region(ctx: Ctx, cue_start: int, cue_end: int) -> list[tuple[int, int]]:
+    """The enumeration a cue introduces: after it ('cosigné par A, B', 'signataires : A ; B',
+    a list on the next lines), or before it ('A, B et C sont également signataires.')."""
     a, b = ctx.sentence_of(cue_start)
     after = ctx.clean[cue_end:b]
-    colon = after.find(":")
-    if colon >= 0 and not after[colon + 1 :].strip() or not after.strip(" :.\n"):
-        # a heading or 'ont signé le contrat :' followed by a list on the next lines
-        if ctx.clean[a:cue_start].strip(" \n") and not after.strip(" :.\n") and not ctx.clean[a:cue_start].strip().endswith(":"):
-            before = ctx.clean[a:cue_start]
-            if len(before.strip()) > 15:
-                return a, cue_start
-        return _list_after(ctx, b)
-    return cue_end, b
+    before = ctx.clean[a:cue_start]
+    lead = after.lstrip()
+    if ctx.clean[cue_start:cue_end].endswith("(") or lead.startswith("("):
+        open_at = ctx.clean.find("(", cue_start, b)
+        close = ctx.clean.find(")", open_at, b)
+        return [(open_at + 1, close if close > 0 else b)]
+    if ctx.clean[cue_start:cue_end].endswith(":") or lead.startswith(":"):
+        colon = ctx.clean.find(":", cue_start, b + 1)
+        if ctx.clean[colon + 1 : b].strip(" .\n"):
+            return [(colon + 1, b)]
+        return [_list_after(ctx, b)]
+    if len(after.strip(" .…")) > 25:
+        regions = [(cue_end, b)]
+        outre = re.match(r"\s*Outre\s+([^,]+),", before)
+        if outre:
+            regions.append((a + outre.start(1), a + outre.end(1)))
+        return regions
+    if len(before.strip()) > 15:
+        return [(a, cue_start)]
+    return [_list_after(ctx, b)]
 
 
 def _list_after(ctx: Ctx, pos: int) -> tuple[int, int]:
@@ -83,6 +95,8 @@ def _items(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
             if k > 0:
                 e = s + k
                 text = ctx.clean[s:e]
+        s += len(text) - len(text.lstrip())
+        text = ctx.clean[s:e]
         lead = _LEAD.match(text)
         if lead and lead.end() < len(text):
             s += lead.end()
@@ -100,8 +114,7 @@ def extract_partners(ctx: Ctx, carrier_keys: set[str], people: list[Person]) -> 
     out: list[Partner] = []
     seen: set[str] = set()
     for cue in ctx.matches("PARTNER_CUE"):
-        a, b = _region(ctx, cue.start_char, cue.end_char)
-        for s, e in _items(ctx, a, b):
+        for s, e in [item for a, b in _region(ctx, cue.start_char, cue.end_char) for item in _items(ctx, a, b)]:
             name = re.sub(r"\s+", " ", ctx.clean[s:e])
             k = key(name)
             if not k or k in seen or not _looks_like_org(name) or len(name) > 140:

@@ -34,8 +34,12 @@ def _org(ctx: Ctx, pos: int) -> str | None:
 
 
 def extract_signatories(ctx: Ctx, people: list[Person], exclude: set[tuple[str, str]]) -> list[Signatory]:
+    # 'en présence de' alone also describes receptions and visits: it needs a signing cue
     cue_paragraphs = {
-        ctx.paragraph_of(m.start_char) for label in ("SIGN", "PLANNED", "CEREMONY") for m in ctx.matches(label)
+        ctx.paragraph_of(m.start_char)
+        for label in ("SIGN", "PLANNED", "CEREMONY")
+        for m in ctx.matches(label)
+        if m.id_ != "presence"
     }
     out: list[Signatory] = []
     seen = set(exclude)

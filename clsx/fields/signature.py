@@ -19,7 +19,7 @@ _VENUES = frozenset(load_json("places.json")["venues"])
 _U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _PLACE = rf"[{_U}][\w’'\-]*(?:-[\w’'\-]+)*(?:[ ](?:[{_U}][\w’'\-]*|sur|en|lès|le|la|les|de|du|des|d['’]\w+))*"
 # "à Saint-Pierre-en-Auge", "à la salle polyvalente de Marcilly-le-Hayer", "dans les salons de l'hôtel de ville"
-_AT = re.compile(rf"\b(?:à|au|aux|dans)\s+(?:(?:la|le|les|l['’])\s*)?(?P<what>[^,;.()«»\n]{{1,80}})", re.IGNORECASE)
+_AT = re.compile(rf"\b(?:à|au|aux|dans)\s+(?:(?:les|la|le)\s+|l['’]\s*)?(?P<what>[^,;.()«»\n]{{1,80}})", re.IGNORECASE)
 _LOCALITY = re.compile(rf"^(?P<place>{_PLACE})")
 
 

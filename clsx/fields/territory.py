@@ -97,9 +97,12 @@ def extract_territory(ctx: Ctx, regions: set[str]) -> Territory | None:
         if any(a <= m.start < b for a, b in signing):
             s += 2
         scores[m.key] = scores.get(m.key, 0) + s
+    text_key = key(ctx.clean)
+    counts = {k: len(re.findall(rf"\b{re.escape(k)}\b", text_key)) for k in scores}
     for k in scores:
-        # the distinctive name alone ("les Coëvrons", "la CALL") also counts
-        scores[k] += 0.5 * len(re.findall(rf"(?i)\b{re.escape(k)}\b", key(ctx.clean)))
+        # the distinctive name alone ("les Coëvrons") also counts, but not inside a longer name
+        own = counts[k] - sum(counts[k2] for k2 in scores if k2 != k and re.search(rf"\b{re.escape(k)}\b", k2))
+        scores[k] += min(2.0, 0.5 * max(0, own))
     best = max(scores, key=lambda k: (scores[k], -min(m.start for m in mentions if m.key == k)))
     group = [m for m in mentions if m.key == best]
     # the mention in a signing sentence, else the first one

@@ -9,7 +9,7 @@ from ..doc import Ctx, number, ordinal
 from ..model import Period
 
 _RANGE = re.compile(
-    r"(?<![\d/])(?:(?:de|entre)\s+)?(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|/|\bà\b|\bau\b|\bet\b)\s*(?P<b>(?:19|20)\d\d)(?![\d/])"
+    r"(?<![\d/])(?:(?:de|entre)\s+)?(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|/|\bà\b|\bau\b)\s*(?P<b>(?:19|20)\d\d)(?![\d/])"
 )
 _UNTIL = re.compile(r"\bjusqu['’]en\s+(?P<b>(?:19|20)\d\d)\b", re.IGNORECASE)
 _NUM = r"(?P<n>\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"

@@ -58,7 +58,7 @@ def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
         carrier.add(key(territory.acronym))
     partners = extract_partners(ctx, carrier, people)
     axes, announced, actions = extract_axes(ctx)
-    if not ctx.matches("CLS"):
+    if not any(m.id_ == "cls" for m in ctx.matches("CLS")):
         ctx.warnings.append("the text never mentions a contrat local de santé: is it about one?")
     return Record(
         doc_id=doc_id(text.raw),

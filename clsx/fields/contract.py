@@ -24,7 +24,7 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(rf"\b(?P<n>{ords})\s+{_CLS}\b", re.IGNORECASE),
         re.compile(rf"\b{_CLS}\s+(?:\w+\s+)?(?:de\s+)?(?P<n>{ords})\s+génération\b", re.IGNORECASE),
         re.compile(rf"\bCLS\s+(?P<n>{roman}|[1-9])\b(?![\d/-])"),
-        re.compile(rf"\b(?P<renew>renouvel\w*)\s+(?:(?:de|du)\s+(?:son|leur|notre|du|le|la)?\s*)?{_CLS}", re.IGNORECASE),
+        re.compile(rf"\b(?P<renew>renouvel\w*)\s+(?:(?:de|du)\s+)?(?:(?:son|sa|leur|notre|le|la|du)\s+)?{_CLS}", re.IGNORECASE),
         re.compile(rf"\b{_CLS}\s+(?:\w+\s+){{0,3}}(?P<renew2>renouvel\w*)", re.IGNORECASE),
     ]
 

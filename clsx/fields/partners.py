@@ -21,6 +21,7 @@ _NOT = frozenset(_DATA["not_partners"])
 _SPLIT = re.compile(r"\s*(?:[,;:]|\n|\s\bet\s(?=(?:le|la|les|l['’]|du|des)\b)|\s\bet\s(?=l['’]))\s*")
 _BULLET = re.compile(r"^\s*(?:[-–—•·*>]+|\d+[.)])\s*")
 _LEAD = re.compile(r"^(?:(?:et|outre|avec|par|sont|ont|dont|aux côtés de|également)\s+)*(?:(?:le|la|les|l['’])\s*)?(?:(?:l['’])?association\s+(?=[A-ZÉ]))?", re.IGNORECASE)
+_ORG_START = re.compile(r"\b(?:avec|par|:)\s+(?:le|la|les|l['’])\s*(?=[A-ZÉÈÎ])")
 _CIVIL = re.compile(r"^(?:M\.|Mme|MME|Dr|Madame|Monsieur|Pr)\b")
 
 
@@ -98,8 +99,13 @@ def _items(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
         s += len(text) - len(text.lstrip())
         text = ctx.clean[s:e]
         lead = _LEAD.match(text)
-        if lead and lead.end() < len(text):
+        if lead and 0 < lead.end() < len(text):
             s += lead.end()
+        elif not _looks_like_org(text):
+            # 'Il a été élaboré avec la CPAM de l'Isère': start at the first article + name
+            inner = _ORG_START.search(text)
+            if inner:
+                s += inner.end()
         text = ctx.clean[s:e].rstrip(" .;…")
         e = s + len(text)
         if text:

@@ -15,7 +15,7 @@ from ..doc import Ctx
 from ..model import Territory
 
 _U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
-_WORD = rf"(?:[{_U}][\w’'\-]*|[{_U}]{{2,}}[\w’'\-]*)"
+_WORD = rf"(?!(?:ARS|CLS|Agence)\b)(?:[{_U}][\w’'\-]*)"
 _LINK = r"(?:de la|de l['’]|du|des|de|d['’]|la|le|les|l['’]|et|en|sur|sous|lès|les)"
 _NAME = re.compile(rf"[ ]*(?:\((?P<acr0>[{_U}]{{2,10}})\)[ ]*)?(?:{_LINK}[ ]?)?(?P<name>{_WORD}(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+){_WORD})*)(?:[ ]*\((?P<acr>[{_U}0-9]{{2,10}})\))?")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD})*)[ ]$")
@@ -71,6 +71,11 @@ def _mentions(ctx: Ctx, regions: set[str]) -> list[_Mention]:
     return out
 
 
+def _shouting(ctx: Ctx, m: _Mention) -> bool:
+    letters = [c for c in ctx.clean[m.start : m.end] if c.isalpha()]
+    return len(letters) > 6 and all(c.isupper() for c in letters)
+
+
 def _acronym(ctx: Ctx, name: str) -> str | None:
     """The acronym the text uses for `name`, from its initials ('CALL', 'CCVBA')."""
     words = [w for w in re.split(r"[\s\-’']+", name) if w and w.lower() not in _STOP and w[0].isupper()]
@@ -89,6 +94,9 @@ def extract_territory(ctx: Ctx, regions: set[str]) -> Territory | None:
     if any(m.kind != "departement" for m in mentions):
         # a department is a partner far more often than a carrier
         mentions = [m for m in mentions if m.kind != "departement"]
+    if any(not _shouting(ctx, m) for m in mentions):
+        # a name in a line of capitals has no visible end ('VILLE DE SAINT-DENIS S'ENGAGE')
+        mentions = [m for m in mentions if not _shouting(ctx, m)]
     scores: dict[str, float] = {}
     for m in mentions:
         s = 2.0

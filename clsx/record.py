@@ -36,19 +36,23 @@ def _title(clean: str) -> str | None:
 
 
 def _title_end(clean: str) -> int:
-    """End of the first two non-empty lines, where headlines say 'deuxième CLS'."""
-    lines = [m for m in re.finditer(r"[^\n]+", clean) if m.group(0).strip()]
-    return lines[min(1, len(lines) - 1)].end() if lines else 0
+    """End of the headline: the first two non-empty lines, if short ('deuxième CLS' there wins)."""
+    end = 0
+    for m in [m for m in re.finditer(r"[^\n]+", clean) if m.group(0).strip()][:2]:
+        if len(m.group(0)) > 150:
+            break
+        end = m.end()
+    return end
 
 
 def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
     regions = {key(r["name"]) for r in load_jsonl("regions.jsonl")}
     territory = extract_territory(ctx, regions)
     region = extract_region(ctx)
-    signature, _ = extract_signature(ctx)
+    cls = extract_cls_number(ctx, _title_end(ctx.clean))
+    signature, _ = extract_signature(ctx, cls[2] if cls else [])
     signing = ctx.sentence_of(_char(text, signature.span.start)) if signature.span else None
-    cls = extract_cls_number(ctx, signing, _title_end(ctx.clean))
-    period = extract_period(ctx, cls[0] if cls else None, signing)
+    period = extract_period(ctx, cls[2] if cls else [], signing)
     people = find_people(ctx)
     coordinator = extract_coordinator(ctx, people)
     exclude = {coordinator[1].key} if coordinator else set()

@@ -23,6 +23,9 @@ def _patterns() -> list[re.Pattern[str]]:
     return [
         re.compile(rf"\b(?P<n>{ords})\s+{_CLS}\b", re.IGNORECASE),
         re.compile(rf"\b{_CLS}\s+(?:\w+\s+)?(?:de\s+)?(?P<n>{ords})\s+génération\b", re.IGNORECASE),
+        re.compile(rf"\b(?P<n>{ords})\s+génération\s+(?:du\s+|de\s+la\s+|de\s+|d['’]\s*)?{_CLS}", re.IGNORECASE),
+        # 'Un premier contrat avait été signé en 2016': this one is at least the second
+        re.compile(rf"\b(?P<earlier>un\s+premier)\s+{_CLS}", re.IGNORECASE),
         re.compile(rf"\bCLS\s+(?P<n>{roman}|[1-9])\b(?![\d/-])"),
         re.compile(rf"\b(?P<renew>renouvel\w*)\s+(?:(?:de|du)\s+)?(?:(?:son|sa|leur|notre|le|la|du)\s+)?{_CLS}", re.IGNORECASE),
         re.compile(rf"\b{_CLS}\s+(?:\w+\s+){{0,3}}(?P<renew2>renouvel\w*)", re.IGNORECASE),
@@ -44,6 +47,10 @@ def mentions(ctx: Ctx) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     for rx in _patterns():
         for m in rx.finditer(ctx.clean):
+            if m.groupdict().get("earlier"):
+                out.append((1, m.start(), m.end()))
+                out.append((2, m.start(), m.start()))
+                continue
             if m.groupdict().get("renew") or m.groupdict().get("renew2"):
                 out.append((2, m.start(), m.end()))
                 continue
@@ -53,20 +60,18 @@ def mentions(ctx: Ctx) -> list[tuple[int, int, int]]:
     return sorted(out, key=lambda x: x[1])
 
 
-def extract_cls_number(ctx: Ctx, signing: tuple[int, int] | None, title_end: int) -> tuple[int, tuple[int, int]] | None:
-    found = mentions(ctx)
+def extract_cls_number(ctx: Ctx, title_end: int) -> tuple[int, tuple[int, int], list[tuple[int, int]]] | None:
+    """(number, evidence, spans that name an earlier contract of the territory)."""
+    found = [f for f in mentions(ctx) if f[2] > f[1]] + [f for f in mentions(ctx) if f[2] == f[1]]
     if not found:
         return None
     if len({n for n, _, _ in found}) > 1:
         ctx.warnings.append("the text speaks of several contracts: " + ", ".join(sorted({f"CLS {n}" for n, _, _ in found})))
-    for n, a, b in found:
-        if a < title_end:
-            return n, (a, b)
-    if signing:
-        # 'Quatre ans après le premier CLS, … ont signé … le CLS II': the highest in the sentence
-        inside = [f for f in found if signing[0] <= f[1] < signing[1]]
-        if inside:
-            n, a, b = max(inside, key=lambda x: x[0])
-            return n, (a, b)
-    n, a, b = max(found, key=lambda x: x[0])
-    return n, (a, b)
+    in_title = [f for f in found if f[1] < title_end and f[2] > f[1]]
+    n, a, b = in_title[0] if in_title else max(found, key=lambda x: (x[0], x[2] > x[1]))
+    if b == a:  # implied by 'un premier contrat…': point at that phrase
+        a, b = next((x, y) for m, x, y in found if m == 1 and x == a)
+    # sentences naming an earlier contract, unless they name this one too ('après le premier CLS, … le CLS II')
+    current = [ctx.sentence_of(x) for m, x, y in found if m == n and y > x]
+    earlier = [(x, y) for m, x, y in found if m < n and y > x and ctx.sentence_of(x) not in current]
+    return n, (a, b), earlier

@@ -148,8 +148,12 @@ def resolve(ctx: Ctx, d: DateMention, mentions: list[DateMention], ref: dt.date 
         fits = [y for y in years if _weekday(y, d.month, d.day) == d.weekday]
         if ref:
             fits = [y for y in fits if (dt.date(y, d.month, d.day) >= ref) == d.future] or fits
+        if not fits and years:
+            # the years around those written: soonest for an announced date, latest otherwise
+            near = [y for y in range(min(years) - 1, max(years) + 2) if _weekday(y, d.month, d.day) == d.weekday]
+            fits = [min(y for y in near if y >= min(years))] if d.future and any(y >= min(years) for y in near) else near[-1:]
         if fits:
-            y = max(fits)
+            y = min(fits) if d.future and not ref else max(fits)
             ctx.warnings.append(f"year of the signature date inferred from the weekday and the years in the text ({y})")
             return _with_year(d, y)
         ctx.warnings.append("signature date has no year and no year in the text fits its weekday")
@@ -165,6 +169,10 @@ def resolve(ctx: Ctx, d: DateMention, mentions: list[DateMention], ref: dt.date 
         elif not d.future and candidate > ref:
             y -= 1
         ctx.warnings.append(f"year of the signature date inferred from the publication date ({y})")
+        return _with_year(d, y)
+    if ctx.years:
+        y = max(ctx.years)
+        ctx.warnings.append(f"year of the signature date guessed as the latest year in the text ({y}); check it")
         return _with_year(d, y)
     ctx.warnings.append("signature date has no year in the text")
     return None

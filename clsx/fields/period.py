@@ -5,33 +5,30 @@ from __future__ import annotations
 
 import re
 
-from ..doc import Ctx, number, ordinal
+from ..doc import Ctx, number
 from ..model import Period
 
 _RANGE = re.compile(
     r"(?<![\d/])(?:(?:de|entre)\s+)?(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|/|\bà\b|\bau\b)\s*(?P<b>(?:19|20)\d\d)(?![\d/])"
 )
-_UNTIL = re.compile(r"\bjusqu['’]en\s+(?P<b>(?:19|20)\d\d)\b", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:jusqu['’]en|(?:à\s+l['’]|à\s+)?horizon)\s+(?P<b>(?:19|20)\d\d)\b", re.IGNORECASE)
 _NUM = r"(?P<n>\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
 _DURATION = re.compile(
     rf"\b(?:pour|pendant|sur|soit|durée\s+de|période\s+de)\s+(?:une\s+(?:durée|période)\s+de\s+)?(?:les\s+)?{_NUM}\s+"
     r"(?:(?P<next>prochaines)\s+)?(?:ans|années)\b",
     re.IGNORECASE,
 )
-_CONTEXT = re.compile(r"\b(?:CLS|contrat|période|couvr\w*|années|s['’]étend\w*|durée|engage)", re.IGNORECASE)
-_ORD_BEFORE = re.compile(r"\b(premier|première|1er|deuxième|second|2e|troisième|3e|précédent|ancien)\b[^.;]*$", re.IGNORECASE)
+_CONTEXT = re.compile(r"\b(?:CLS|contrat|période|couvr\w*|années|s['’]étend\w*|durée|engage|plan|feuille de route|programme)", re.IGNORECASE)
 
 
-def _about_other_contract(ctx: Ctx, start: int, cls_number: int | None) -> bool:
+def _about_other_contract(ctx: Ctx, pos: int, earlier: list[tuple[int, int]]) -> bool:
     """'le premier CLS (2017-2022)' when this article is about the second one."""
-    m = _ORD_BEFORE.search(ctx.clean[max(0, start - 60) : start])
-    if not m:
-        return False
-    n = ordinal(m.group(1))
-    return n is None or cls_number is None or n != cls_number
+    a, b = ctx.sentence_of(pos)
+    return any(a <= s < b for s, _ in earlier)
 
 
-def extract_period(ctx: Ctx, cls_number: int | None, signing: tuple[int, int] | None) -> Period:
+def extract_period(ctx: Ctx, earlier: list[tuple[int, int]], signing: tuple[int, int] | None) -> Period:
+    """`earlier`: spans naming an earlier contract; years and durations in their sentences are its own."""
     start = end = duration = None
     spans: list[tuple[int, int]] = []
     ranges = []
@@ -41,7 +38,7 @@ def extract_period(ctx: Ctx, cls_number: int | None, signing: tuple[int, int] | 
         before = ctx.clean[max(s0, m.start() - 50) : m.start()]
         if not 0 < b - a <= 10 or not (_CONTEXT.search(before) or _CONTEXT.search(ctx.clean[s0:s1])):
             continue
-        if _about_other_contract(ctx, m.start(), cls_number):
+        if _about_other_contract(ctx, m.start(), earlier):
             continue
         in_signing = bool(signing and signing[0] <= m.start() < signing[1])
         ranges.append((not in_signing, m.start(), a, b, m))
@@ -57,7 +54,7 @@ def extract_period(ctx: Ctx, cls_number: int | None, signing: tuple[int, int] | 
                 break
     for m in _DURATION.finditer(ctx.clean):
         n = number(m.group("n"))
-        if n and 1 <= n <= 10:
+        if n and 1 <= n <= 10 and not _about_other_contract(ctx, m.start(), earlier):
             duration = n
             spans.append(m.span())
             break

@@ -19,7 +19,7 @@ _VENUES = frozenset(load_json("places.json")["venues"])
 _U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _PLACE = rf"[{_U}][\w’'\-]*(?:-[\w’'\-]+)*(?:[ ](?:[{_U}][\w’'\-]*|sur|en|lès|le|la|les|de|du|des|d['’]\w+))*"
 # "à Saint-Pierre-en-Auge", "à la salle polyvalente de Marcilly-le-Hayer", "dans les salons de l'hôtel de ville"
-_AT = re.compile(rf"\b(?:à|au|aux|dans)\s+(?:(?:les|la|le)\s+|l['’]\s*)?(?P<what>[^,;.()«»\n]{{1,80}})", re.IGNORECASE)
+_AT = re.compile(rf"\b(?:au sein d(?:e|u|es)|à|au|aux|dans)\s+(?:(?:les|la|le)\s+|l['’]\s*)?(?P<what>[^,;.()«»\n]{{1,80}})", re.IGNORECASE)
 _LOCALITY = re.compile(rf"^(?P<place>{_PLACE})")
 
 
@@ -30,8 +30,17 @@ def _signing_sentences(ctx: Ctx) -> list[tuple[int, int, bool]]:
         out.setdefault(ctx.sentence_of(m.start_char), False)
     for m in ctx.matches("PLANNED"):
         out[ctx.sentence_of(m.start_char)] = True
-    others = [ctx.sentence_of(m.start_char) for m in ctx.matches("OTHER_EVENT")]
-    return sorted((a, b, p) for (a, b), p in out.items() if (a, b) not in others)
+    return sorted((a, b, p) for (a, b), p in out.items())
+
+
+def _about_signing(ctx: Ctx, d: DateMention, a: int, b: int) -> bool:
+    """The cue nearest to the date is a signing, not a charter, a vote or a publication."""
+    cues = [(m, True) for label in ("SIGN", "PLANNED") for m in ctx.matches_in(label, a, b)]
+    cues += [(m, False) for m in ctx.matches_in("OTHER_EVENT", a, b)]
+    if not cues:
+        return False
+    nearest = min(cues, key=lambda c: min(abs(c[0].start_char - d.end), abs(d.start - c[0].end_char)))
+    return nearest[1]
 
 
 def _natural(place: str) -> str:
@@ -65,13 +74,17 @@ def _place(ctx: Ctx, start: int, end: int) -> tuple[str, int, int] | None:
     return best
 
 
-def extract_signature(ctx: Ctx) -> tuple[Signature, DateMention | None]:
+def extract_signature(ctx: Ctx, other_contracts: list[tuple[int, int]] = []) -> tuple[Signature, DateMention | None]:
+    """`other_contracts`: spans naming an earlier contract ('un premier CLS signé en 2012');
+    a date in their sentence is that contract's."""
     mentions = find_dates(ctx.clean)
     ref = publication_date(ctx, mentions)
     sentences = _signing_sentences(ctx)
     for a, b, planned in sentences:
+        if any(a <= s < b for s, _ in other_contracts):
+            continue
         for d in mentions:
-            if a <= d.start < b and (d.rule != "year" or not planned):
+            if a <= d.start < b and (d.rule != "year" or not planned) and _about_signing(ctx, d, a, b):
                 if planned and d.year is None:
                     d = DateMention(d.start, d.end, d.rule, None, d.month, d.day, d.weekday, d.past, True)
                 resolved = resolve(ctx, d, mentions, ref)

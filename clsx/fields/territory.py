@@ -18,6 +18,10 @@ _U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _WORD = rf"(?!(?:ARS|CLS|Agence)\b)(?:[{_U}][\w’'\-]*)"
 _LINK = r"(?:de la|de l['’]|du|des|de|d['’]|la|le|les|l['’]|et|en|sur|sous|lès|les)"
 _NAME = re.compile(rf"[ ]*(?:\((?P<acr0>[{_U}]{{2,10}})\)[ ]*)?(?:{_LINK}[ ]?)?(?P<name>{_WORD}(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+){_WORD})*)(?:[ ]*\((?P<acr>[{_U}0-9]{{2,10}})\))?")
+_MORE_NAMES = re.compile(rf"(?:(?:,[ ]*|[ ]et[ ])(?:{_LINK}[ ]?)*{_WORD}(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+){_WORD})*)+")
+# Without a kind word: 'le Contrat Local de Santé (CLS) de l'Est Cantal', 'Aunis Atlantique a signé son CLS'
+_CLS_OF = re.compile(rf"(?i:contrat local de santé|CLS)(?:[ ]\(CLS\))?[ ](?:de la |de l['’]|du |des |de |d['’])(?P<name>(?-i:{_WORD}|[0-9][0-9A-Z]+)(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+)(?-i:{_WORD}))*)")
+_SUBJECT = re.compile(rf"(?:^|[.\n]\s*|,\s*)(?:(?:La|Le|L['’]|Les)\s*)?(?P<name>{_WORD}(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+){_WORD})*)[ ]+(?:a|ont)[ ](?:officiellement[ ])?sign[ée]")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD})*)[ ]$")
 _STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "sur", "sous"}
 # Kinds whose word is part of the name ("Pays Creuse-Gartempe", "Ville de Montvallon").
@@ -48,13 +52,19 @@ def _mentions(ctx: Ctx, regions: set[str]) -> list[_Mention]:
         if out and km.start_char < out[-1].end:
             continue
         kind, word = km.id_, km.text
-        if kind in {"pays", "commune"} and not word[0].isupper():
+        if kind in {"pays", "commune", "departement"} and not word[0].isupper():
             continue
         line_end = ctx.clean.find("\n", km.end_char)
         tail = ctx.clean[km.end_char : line_end if line_end >= 0 else len(ctx.clean)]
         m = _NAME.match(tail)
         if m and m.group("name").lower() not in _STOP:
             name = m.group("name")
+            if word.split()[0].lower().endswith("s") and kind != "pays":
+                more = _MORE_NAMES.match(tail, m.end("name"))
+                if more and more.end() > m.end("name"):
+                    m2_end = more.end()
+                    out.append(_Mention(km.start_char, km.end_char + m2_end, kind, key(tail[m.start("name") : m2_end]), None))
+                    continue
             k = key((word + " " + name) if kind in _KIND_IN_KEY else name)
             if k and k not in regions and not k.startswith(("ars", "agence regionale")):
                 end = km.end_char + m.end("name")
@@ -68,7 +78,14 @@ def _mentions(ctx: Ctx, regions: set[str]) -> list[_Mention]:
             b = _NAME_BEFORE.search(ctx.clean[line_start : km.start_char])
             if b and key(b.group("name")):
                 out.append(_Mention(line_start + b.start("name"), km.end_char, kind, key(b.group("name")), None))
-    return out
+    for rx in (_CLS_OF, _SUBJECT):
+        for m in rx.finditer(ctx.clean):
+            a, b = m.span("name")
+            k = key(m.group("name"))
+            generic = k in {"ville", "agglomeration", "metropole", "communaute", "pays", "territoire", "commune"}
+            if k and not generic and k not in regions and not any(x.start <= a < x.end for x in out) and len(k) < 60:
+                out.append(_Mention(a, b, "", k, None))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _shouting(ctx: Ctx, m: _Mention) -> bool:
@@ -113,15 +130,16 @@ def extract_territory(ctx: Ctx, regions: set[str]) -> Territory | None:
         scores[k] += min(2.0, 0.5 * max(0, own))
     best = max(scores, key=lambda k: (scores[k], -min(m.start for m in mentions if m.key == k)))
     group = [m for m in mentions if m.key == best]
-    # the mention in a signing sentence, else the first one
-    rep = next((m for m in group if any(a <= m.start < b for a, b in signing)), group[0])
+    # the mention in a signing sentence, else the first one; one with a kind word first
+    kinded = [m for m in group if m.kind] or group
+    rep = next((m for m in kinded if any(a <= m.start < b for a, b in signing)), kinded[0])
     name = re.sub(r"\s+", " ", ctx.clean[rep.start : rep.end])
     acronym = next((m.acronym for m in group if m.acronym), None) or _acronym(ctx, name)
     if acronym and name.endswith(f"({acronym})"):
         name = name[: -len(acronym) - 2].rstrip()
     return Territory(
         name=name,
-        kind=rep.kind,  # type: ignore[arg-type]
+        kind=rep.kind or None,  # type: ignore[arg-type]
         acronym=acronym,
         communes_count=_communes_count(ctx),
         department=_department(ctx),

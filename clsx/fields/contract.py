@@ -13,6 +13,10 @@ from ..doc import Ctx, ordinal
 from ..patterns import load_json
 
 _CLS = r"(?:contrat\s+local\s+de\s+santé|CLS|contrat)"
+_RANK_TAIL = re.compile(
+    r"\s*(?:\(CLS\)\s*)?(?:(?:signé|conclu)s?\s+)?(?:depuis\s+\d{4}\s+)?(?:en|de|du|dans)\s+(?:la\s+|l['’]\s*)?(?P<where>région\b|France\b|département\b)?",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -36,10 +40,12 @@ def _regional_rank(ctx: Ctx, end: int, n: int) -> bool:
     """'le neuvième CLS signé en Normandie' ranks contracts in a region, not this territory's."""
     if n == 1:
         return False
-    window = ctx.clean[end : end + 60]
-    return bool(re.match(r"[^.;]*?\b(?:en|de la|dans la|de)\s+(?:région|France|département)", window)) or any(
-        end <= r.start_char < end + 40 for r in ctx.matches("REGION")
-    )
+    m = _RANK_TAIL.match(ctx.clean, end)
+    if not m:
+        return False
+    if m.group("where"):
+        return True
+    return any(r.start_char == m.end() for r in ctx.matches("REGION"))
 
 
 def mentions(ctx: Ctx) -> list[tuple[int, int, int]]:

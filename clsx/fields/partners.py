@@ -119,18 +119,24 @@ def extract_partners(ctx: Ctx, carrier_keys: set[str], people: list[Person]) -> 
 
     out: list[Partner] = []
     seen: set[str] = set()
-    for cue in ctx.matches("PARTNER_CUE"):
-        for s, e in [item for a, b in _region(ctx, cue.start_char, cue.end_char) for item in _items(ctx, a, b)]:
-            name = re.sub(r"\s+", " ", ctx.clean[s:e])
-            k = key(name)
-            if not k or k in seen or not _looks_like_org(name) or len(name) > 140:
-                continue
-            if any(s <= p.start < e for p in people) or _is_title(ctx, s, e):
-                continue
-            if k in carrier_keys or any(k.endswith(c) and len(c) > 3 for c in carrier_keys) or k in {"ville", "agglomeration", "metropole"}:
-                continue
-            seen.add(k)
-            out.append(Partner(name=name, span=ctx.span(s, e)))
+    regions = [r for cue in ctx.matches("PARTNER_CUE") for r in _region(ctx, cue.start_char, cue.end_char)]
+    for sign in ctx.matches("SIGN"):
+        # '… est signé ce 1er juillet, pour trois ans, entre la communauté de communes, la Sous-Préfecture…'
+        a, b = ctx.sentence_of(sign.start_char)
+        m = re.compile(r"\bentre\s+").search(ctx.clean, sign.end_char, b)
+        if m and m.start() - sign.end_char < 80:
+            regions.append((m.end(), b))
+    for s, e in [item for a, b in regions for item in _items(ctx, a, b)]:
+        name = re.sub(r"\s+", " ", ctx.clean[s:e])
+        k = key(name)
+        if not k or k in seen or not _looks_like_org(name) or len(name) > 140:
+            continue
+        if any(s <= p.start < e for p in people) or _is_title(ctx, s, e):
+            continue
+        if k in carrier_keys or any(k.endswith(c) and len(c) > 3 for c in carrier_keys) or k in {"ville", "agglomeration", "metropole"}:
+            continue
+        seen.add(k)
+        out.append(Partner(name=name, span=ctx.span(s, e)))
     return out
 
 

@@ -22,7 +22,7 @@ _CAPS = rf"[{_U}](?:[{_U}]|['’-][{_U}])+"
 _CIVIL = r"(?:(?:M\.|Mme\.?|MME|Mlle|Monsieur|Madame|Dr\.?|Docteur|docteur|Pr\.?|Professeur)\s+)"
 # "M. Jean-Jacques COIPLET", "Mme Anne-Sophie de LA TOUR", "Marie-Claire N'DIAYE"
 _CAPS_NAME = re.compile(
-    rf"(?P<civ>{_CIVIL})?(?P<given>{_GIVEN}(?:[ ]{_GIVEN})?)[ ]"
+    rf"(?P<civ>{_CIVIL})?(?P<given>{_GIVEN})[ ]"
     rf"(?P<surname>(?:(?:de|du|des|d['’]|van|von)[ ]?)?{_CAPS}(?:[ ]{_CAPS})*)(?![{_L}])"
 )
 
@@ -32,6 +32,7 @@ class Person:
     start: int
     end: int
     name: str
+    certain: bool = False  # a surname in capitals or a civility, not the NER alone
 
     @property
     def key(self) -> tuple[str, str]:
@@ -64,11 +65,19 @@ def _is_name(words: list[str]) -> bool:
     if words[0].lower().strip(".") in _NOT_GIVEN or len(words[0].rstrip(".")) < 2:
         return False
     for w in words:
-        if w.lower() in _NOT_IN_NAME or any(c.isdigit() for c in w):
+        if any(part in _NOT_IN_NAME for part in w.lower().split("-")) or any(c.isdigit() for c in w):
             return False
         if not (w[0].isupper() or w.lower() in _PARTICLES):
             return False
     return not words[-1].lower() in _PARTICLES
+
+
+def _after_title(ctx: Ctx, start: int) -> bool:
+    """'Président de Cœur de Garonne': what follows a function and 'de' names its organisation."""
+    before = ctx.clean[max(0, start - 40) : start]
+    return bool(re.search(r"(?:de|du|des|d['’])\s*$", before)) and any(
+        t.end_char <= start and not ctx.clean[t.end_char : start].strip(" ").count(" ") > 2 for t in ctx.matches("TITLE")
+    )
 
 
 def find_people(ctx: Ctx) -> list[Person]:
@@ -81,7 +90,7 @@ def find_people(ctx: Ctx) -> list[Person]:
             continue
         if not _is_name(words):
             continue
-        found.append(Person(m.start("given"), m.end("surname"), _clean_name(given, surname)))
+        found.append(Person(m.start("given"), m.end("surname"), _clean_name(given, surname), True))
     for ent in ctx.doc.ents:
         if ent.label_ != "PER":
             continue
@@ -95,7 +104,7 @@ def find_people(ctx: Ctx) -> list[Person]:
         if not _is_name(words) or any(w.isupper() and len(w) > 1 for w in words):
             continue
         end = start + len(text)
-        if any(not (end <= p.start or start >= p.end) for p in found):
+        if any(not (end <= p.start or start >= p.end) for p in found) or _after_title(ctx, start):
             continue
-        found.append(Person(start, end, " ".join(natural_case(w) for w in words)))
+        found.append(Person(start, end, " ".join(natural_case(w) for w in words), bool(civ)))
     return sorted(found, key=lambda p: p.start)

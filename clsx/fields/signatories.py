@@ -20,10 +20,10 @@ def _title_after(ctx: Ctx, p: Person) -> tuple[str | None, str | None]:
     """', Directeur de l'Agence Régionale de Santé,' -> ('Directeur', 'Agence Régionale de Santé')."""
     for t in ctx.matches("TITLE"):
         gap = ctx.clean[p.end : t.start_char]
-        if t.start_char >= p.end and re.fullmatch(r"\s*,\s*(?:future?\s+)?", gap):
+        if t.start_char >= p.end and re.fullmatch(r"\s*,?\s*(?:future?\s+)?", gap):
             return t.text, _org(ctx, t.end_char)
         gap = ctx.clean[t.end_char : p.start]
-        if t.end_char <= p.start and re.fullmatch(r"[^,.;]{0,60},\s*(?:M\.|Mme|Dr|MME|Madame|Monsieur)?\s*", gap):
+        if t.end_char <= p.start and re.fullmatch(r"(?:[^,.;:]{0,60}[, ])?\s*(?:M\.|Mme|Dr|MME|Madame|Monsieur)?\s*", gap):
             return t.text, _org(ctx, t.end_char)
     return None, None
 
@@ -33,22 +33,41 @@ def _org(ctx: Ctx, pos: int) -> str | None:
     return m.group("org").strip() if m else None
 
 
+def _signing_sentences(ctx: Ctx) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """(sentences where everyone named is at the signing, sentences where titled officials are)."""
+    strong = {ctx.sentence_of(m.start_char) for label in ("SIGN", "PLANNED") for m in ctx.matches(label)}
+    ceremony = {ctx.sentence_of(m.start_char) for m in ctx.matches("CEREMONY") if m.id_ != "presence"}
+    if strong:
+        # 'en présence de' alone also describes receptions and visits: only in an article about a signing
+        ceremony |= {ctx.sentence_of(m.start_char) for m in ctx.matches("CEREMONY") if m.id_ == "presence"}
+    sure = strong | ceremony
+    for a, b in list(sure):
+        if ctx.clean[a:b].rstrip().endswith(":"):
+            # 'Ont signé le contrat :' and the lines that follow, up to a blank line
+            end = ctx.paragraph_of(a)[1]
+            sure |= {s for s in ctx.sentences if b <= s[0] < end}
+    following = set()
+    for a, b in strong:
+        nxt = next((s for s in ctx.sentences if s[0] >= b), None)
+        if nxt and ctx.paragraph_of(nxt[0]) == ctx.paragraph_of(a):
+            following.add(nxt)
+    return sure, following
+
+
 def extract_signatories(ctx: Ctx, people: list[Person], exclude: set[tuple[str, str]]) -> list[Signatory]:
-    # 'en présence de' alone also describes receptions and visits: it needs a signing cue
-    cue_paragraphs = {
-        ctx.paragraph_of(m.start_char)
-        for label in ("SIGN", "PLANNED", "CEREMONY")
-        for m in ctx.matches(label)
-        if m.id_ != "presence"
-    }
+    sure, following = _signing_sentences(ctx)
+    # an untitled name counts only where someone signs ('X a signé'), not where a journalist attends
+    verbs = {ctx.sentence_of(m.start_char) for m in ctx.matches("SIGN") + ctx.matches("PLANNED") if m.id_ != "signature"}
     out: list[Signatory] = []
     seen = set(exclude)
     for p in people:
-        if p.key in seen or ctx.paragraph_of(p.start) not in cue_paragraphs:
+        if p.key in seen:
             continue
-        seen.add(p.key)
+        sentence = ctx.sentence_of(p.start)
         title, org = _title_after(ctx, p)
-        out.append(Signatory(name=p.name, title=title, organization=org, span=ctx.span(p.start, p.end)))
+        if (sentence in sure and (title or p.certain and sentence in verbs)) or (sentence in following and title):
+            seen.add(p.key)
+            out.append(Signatory(name=p.name, title=title, organization=org, span=ctx.span(p.start, p.end)))
     out.extend(_by_title(ctx, people, seen))
     return out
 

@@ -23,7 +23,10 @@ _ADVERBS = re.compile(
     r"\b(?:" + "|".join(re.escape(a) for a in sorted(_DATA["prose_adverbs"], key=len, reverse=True)) + r")\b\s*",
     re.IGNORECASE,
 )
-_COUNT = re.compile(r"(?P<n>\d{1,2}|[A-Za-zé]+)\s+(?:grand(?:e)?s\s+|principaux\s+|principales\s+)?$")
+_COUNT = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(load_json("numbers.json")["cardinals"]) + r")\s+(?:[a-zéèêàç]+\s+)?$", re.IGNORECASE
+)
+_NOT_CLS = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:" + "|".join(re.escape(x) for x in _DATA["not_cls_after"]) + r")\b", re.IGNORECASE)
 _ACTIONS = re.compile(r"(?P<n>\d{1,3})\s+fiches?[ -]actions?", re.IGNORECASE)
 
 Item = tuple[int, int, bool]  # clean start, end, transversal
@@ -75,7 +78,29 @@ def _list_after(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
         if items and prefixed and not blank:
             continue
         break
-    return items
+    return items or _plain_lines(ctx, pos, transversal)
+
+
+def _plain_lines(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
+    """Two or more short one-sentence lines with no marker, right after 'trois axes :'."""
+    items: list[Item] = []
+    started = False
+    for m in re.finditer(r"[^\n]*\n", ctx.clean[pos:] + "\n"):
+        line = m.group(0).rstrip("\n")
+        if not line.strip():
+            if started:
+                break
+            started = True  # one blank line may separate the cue from the list
+            continue
+        started = True
+        body = line.strip().rstrip(".;")
+        if len(body) > 160 or re.search(r"[.!?]\s+[A-ZÀ-Ý]", body) or body.endswith(":"):
+            break
+        s = pos + m.start()
+        a, b = _clean_label(ctx, s, s + len(line))
+        if b > a:
+            items.append((a, b, transversal))
+    return items if len(items) >= 2 else []
 
 
 def _inline(ctx: Ctx, a: int, b: int, transversal: bool) -> list[Item]:
@@ -96,6 +121,8 @@ def _inline(ctx: Ctx, a: int, b: int, transversal: bool) -> list[Item]:
         parts.append((a + pos, b))
     items = []
     for s, e in parts:
+        lead = re.match(r"\s*(?:et|ou)\s+", ctx.clean[s:e])
+        s += lead.end() if lead else 0
         s2, e2 = _clean_label(ctx, s, e)
         if e2 - s2 > 3:
             items.append((s2, e2, transversal))
@@ -141,17 +168,23 @@ def extract_axes(ctx: Ctx) -> tuple[list[Axis], int | None, int | None]:
         if a in used:
             continue
         used.add(a)
+        if _NOT_CLS.match(ctx.clean, cue.end_char):
+            continue  # 'les 6 objectifs du Plan régional de santé' are not the CLS's
         count = _count_before(ctx, cue.start_char)
         if count and count <= 20 and "transversa" not in cue.text.lower():
             counts.append(count)
         sentence = ctx.clean[a:b]
-        transversal = "transversa" in cue.text.lower() and "dont" not in sentence.lower()
+        transversal = "transversa" in sentence.lower() and "dont" not in sentence.lower()
         colon = ctx.clean.find(":", cue.end_char, b)
         items: list[Item] = []
+        comma = re.match(r"[^,.:;]{0,40},", ctx.clean[cue.end_char : b])
         if colon >= 0 and ctx.clean[colon + 1 : b].strip(" .\n"):
             items = _inline(ctx, colon + 1, b, transversal)
         elif colon >= 0 or len(sentence.strip()) <= 70 and not sentence.rstrip().endswith("."):
             items = _list_after(ctx, b, transversal)
+        elif comma and count:
+            items = _inline(ctx, cue.end_char + comma.end(), b, transversal)
+            items = items if len(items) == count else []
         elif count:
             items = _prose(ctx, b, count)
         if items:

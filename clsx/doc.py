@@ -16,7 +16,7 @@ from .text import Text
 _NUMBERS = load_json("numbers.json")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s+[«\"(A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ0-9])\s+")
-_ABBREVIATIONS = frozenset(["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "n°", "no", "cf", "art", "etc", "av", "bd"])
+_ABBREVIATIONS = frozenset(["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "n°", "no", "cf", "art", "av", "bd"])
 
 
 def number(word: str) -> int | None:

@@ -79,7 +79,9 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+    if head.startswith(tuple(bom for bom, _ in _BOMS)):
+        return False  # UTF-16/32 text is full of NULs
+    if b"\x00" in head:
         return True
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return bool(head) and control / len(head) > 0.1

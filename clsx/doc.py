@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -41,6 +42,7 @@ class Ctx:
     text: Text
     doc: Doc
     warnings: list[str] = field(default_factory=list)
+    _matches: dict[str, list[SpacySpan]] = field(default_factory=dict, repr=False)
 
     @property
     def clean(self) -> str:
@@ -57,6 +59,11 @@ class Ctx:
 
     def matches(self, label: str) -> list[SpacySpan]:
         """Rule matches of one label, longest first where they overlap, in text order."""
+        if label not in self._matches:
+            self._matches[label] = self._longest(label)
+        return self._matches[label]
+
+    def _longest(self, label: str) -> list[SpacySpan]:
         spans = sorted(
             (s for s in self.doc.spans[SPANS_KEY] if s.label_ == label),
             key=lambda s: (-(s.end_char - s.start_char), s.start_char),
@@ -111,10 +118,14 @@ class Ctx:
         return out
 
     def sentence_of(self, char: int) -> tuple[int, int]:
-        for a, b in self.sentences:
-            if a <= char < b:
-                return a, b
+        i = bisect.bisect_right(self._sentence_starts, char) - 1
+        if i >= 0 and char < self.sentences[i][1]:
+            return self.sentences[i]
         return self.paragraph_of(char)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [a for a, _ in self.sentences]
 
     @cached_property
     def years(self) -> list[int]:

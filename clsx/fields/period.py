@@ -15,7 +15,9 @@ _UNTIL = re.compile(r"\b(?:jusqu['’]en|(?:à\s+l['’]|à\s+)?horizon)\s+(?P<b
 _NUM = r"(?P<n>\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
 _DURATION = re.compile(
     rf"\b(?:pour|pendant|sur|soit|durée\s+de|période\s+de)\s+(?:une\s+(?:durée|période)\s+de\s+)?(?:les\s+)?{_NUM}\s+"
-    r"(?:(?P<next>prochaines)\s+)?(?:ans|années)\b",
+    r"(?:(?P<next>prochaines)\s+)?(?:ans|années)\b"
+    # 'une démarche … de 5 ans (2022-2027)'
+    rf"|\bde\s+{_NUM.replace('P<n>', 'P<n2>')}\s+ans\s*\((?:19|20)\d\d",
     re.IGNORECASE,
 )
 _CONTEXT = re.compile(r"\b(?:CLS|contrat|période|couvr\w*|années|s['’]étend\w*|durée|engage|plan|feuille de route|programme)", re.IGNORECASE)
@@ -48,12 +50,12 @@ def extract_period(ctx: Ctx, earlier: list[tuple[int, int]], signing: tuple[int,
     else:
         for m in _UNTIL.finditer(ctx.clean):
             s0, s1 = ctx.sentence_of(m.start())
-            if _CONTEXT.search(ctx.clean[s0:s1]):
+            if _CONTEXT.search(ctx.clean[s0:s1]) or "horizon" in m.group(0).lower():
                 end = int(m.group("b"))
                 spans.append(m.span())
                 break
     for m in _DURATION.finditer(ctx.clean):
-        n = number(m.group("n"))
+        n = number(m.group("n") or m.group("n2"))
         if n and 1 <= n <= 10 and not _about_other_contract(ctx, m.start(), earlier):
             duration = n
             spans.append(m.span())

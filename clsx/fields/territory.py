@@ -21,7 +21,7 @@ _NAME = re.compile(rf"[ ]*(?:\((?P<acr0>[{_U}]{{2,10}})\)[ ]*)?(?:{_LINK}[ ]?)?(
 _MORE_NAMES = re.compile(rf"(?:(?:,[ ]*|[ ]et[ ])(?:{_LINK}[ ]?)*{_WORD}(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+){_WORD})*)+")
 # Without a kind word: 'le Contrat Local de Santé (CLS) de l'Est Cantal', 'Aunis Atlantique a signé son CLS'
 _CLS_OF = re.compile(rf"(?i:contrat local de santé|CLS)(?:[ ]\(CLS\))?[ ](?:de la |de l['’]|du |des |de |d['’])(?P<name>(?-i:{_WORD}|[0-9][0-9A-Z]+)(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+)(?-i:{_WORD}))*)")
-_SUBJECT = re.compile(rf"(?:^|[.\n]\s*|,\s*)(?:(?:La|Le|L['’]|Les)\s*)?(?P<name>{_WORD}(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+){_WORD})*)[ ]+(?:a|ont)[ ](?:officiellement[ ])?sign[ée]")
+_SUBJECT = re.compile(rf"(?:^|[.\n]\s*|,\s*)(?:(?i:la|le|l['’]|les)\s*)?(?P<name>{_WORD}(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+){_WORD})*)[ ]+(?:a|ont)[ ](?:officiellement[ ])?sign[ée]")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD})*)[ ]$")
 _STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "sur", "sous"}
 # Kinds whose word is part of the name ("Pays Creuse-Gartempe", "Ville de Montvallon").
@@ -88,6 +88,21 @@ def _mentions(ctx: Ctx, regions: set[str]) -> list[_Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+def _anaphoric_kind(ctx: Ctx, mentions: list[_Mention]) -> str | None:
+    """A carrier named without its kind ('la Porte du Hainaut') takes the kind the text uses
+    for it bare ('le Président de la communauté d'agglomération'), if one kind dominates."""
+    named = [(m.start, m.end) for m in mentions]
+    counts: dict[str, int] = {}
+    for km in ctx.matches("KIND"):
+        if km.id_ in {"pays", "commune", "departement", "other"} or any(a <= km.start_char < b for a, b in named):
+            continue
+        counts[km.id_] = counts.get(km.id_, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    return best if list(counts.values()).count(counts[best]) == 1 else None
+
+
 def _shouting(ctx: Ctx, m: _Mention) -> bool:
     letters = [c for c in ctx.clean[m.start : m.end] if c.isalpha()]
     return len(letters) > 6 and all(c.isupper() for c in letters)
@@ -134,12 +149,13 @@ def extract_territory(ctx: Ctx, regions: set[str]) -> Territory | None:
     kinded = [m for m in group if m.kind] or group
     rep = next((m for m in kinded if any(a <= m.start < b for a, b in signing)), kinded[0])
     name = re.sub(r"\s+", " ", ctx.clean[rep.start : rep.end])
+    kind = rep.kind or _anaphoric_kind(ctx, mentions)
     acronym = next((m.acronym for m in group if m.acronym), None) or _acronym(ctx, name)
     if acronym and name.endswith(f"({acronym})"):
         name = name[: -len(acronym) - 2].rstrip()
     return Territory(
         name=name,
-        kind=rep.kind or None,  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
         acronym=acronym,
         communes_count=_communes_count(ctx),
         department=_department(ctx),

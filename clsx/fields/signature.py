@@ -17,7 +17,7 @@ from .dates import DateMention, find_dates, publication_date, resolve
 
 _VENUES = frozenset(load_json("places.json")["venues"])
 _U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
-_PLACE = rf"[{_U}][\w’'\-]*(?:-[\w’'\-]+)*(?:[ ](?:[{_U}][\w’'\-]*|sur|en|lès|le|la|les|de|du|des|d['’]\w+))*"
+_PLACE = rf"[{_U}][\w’']*(?:-[\w’']+)*(?:[ ](?:[{_U}][\w’'\-]*|sur|en|lès|le|la|les|de|du|des|d['’]\w+))*"
 # "à Saint-Pierre-en-Auge", "à la salle polyvalente de Marcilly-le-Hayer", "dans les salons de l'hôtel de ville"
 _AT = re.compile(rf"\b(?:au sein d(?:e|u|es)|à|au|aux|dans)\s+(?:(?:les|la|le)\s+|l['’]\s*)?(?P<what>[^,;.()«»\n]{{1,80}})", re.IGNORECASE)
 _LOCALITY = re.compile(rf"^(?P<place>{_PLACE})")

@@ -16,12 +16,16 @@ from ..model import Territory
 
 _U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _WORD = rf"(?!(?:ARS|CLS|Agence)\b)(?:[{_U}][\w’'\-]*)"
-_LINK = r"(?:de la|de l['’]|du|des|de|d['’]|la|le|les|l['’]|et|en|sur|sous|lès|les)"
-_NAME = re.compile(rf"[ ]*(?:\((?P<acr0>[{_U}]{{2,10}})\)[ ]*)?(?:{_LINK}[ ]?)?(?P<name>{_WORD}(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+){_WORD})*)(?:[ ]*\((?P<acr>[{_U}0-9]{{2,10}})\))?")
-_MORE_NAMES = re.compile(rf"(?:(?:,[ ]*|[ ]et[ ])(?:{_LINK}[ ]?)*{_WORD}(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+){_WORD})*)+")
+# One linking word, with its own space or apostrophe: 'de la ' is 'de ' + 'la ', never two ways
+# (alternatives that overlap make these patterns backtrack exponentially on 'de la de la …').
+_LINK = r"(?:(?:de|du|des|la|le|les|et|en|sur|sous|lès)[ ]|[dl]['’])"
+_NAME_RUN = rf"{_WORD}(?:[ ]{_LINK}*{_WORD})*"
+_OF = r"(?:(?:de|du|des)[ ]|d['’])?(?:(?:la|le|les)[ ]|l['’])?"  # 'de la ', 'des ', 'd’'
+_NAME = re.compile(rf"[ ]*(?:\((?P<acr0>[{_U}]{{2,10}})\)[ ]*)?{_OF}(?P<name>{_NAME_RUN})(?:[ ]*\((?P<acr>[{_U}0-9]{{2,10}})\))?")
+_MORE_NAMES = re.compile(rf"(?:(?:,[ ]*|[ ]et[ ]){_LINK}*{_NAME_RUN})+")
 # Without a kind word: 'le Contrat Local de Santé (CLS) de l'Est Cantal', 'Aunis Atlantique a signé son CLS'
-_CLS_OF = re.compile(rf"(?i:contrat local de santé|CLS)(?:[ ]\(CLS\))?[ ](?:de la |de l['’]|du |des |de |d['’])(?P<name>(?-i:{_WORD}|[0-9][0-9A-Z]+)(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+)(?-i:{_WORD}))*)")
-_SUBJECT = re.compile(rf"(?:^|[.\n]\s*|,\s*)(?:(?i:la|le|l['’]|les)\s*)?(?P<name>{_WORD}(?:(?:[ ]|[ ](?:{_LINK}[ ]?)+){_WORD})*)[ ]+(?:a|ont)[ ](?:officiellement[ ])?sign[ée]")
+_CLS_OF = re.compile(rf"(?i:contrat local de santé|CLS)(?:[ ]\(CLS\))?[ ](?:de la |de l['’]|du |des |de |d['’])(?P<name>(?-i:{_WORD}|[0-9][0-9A-Z]+)(?-i:(?:[ ]{_LINK}*{_WORD})*))")
+_SUBJECT = re.compile(rf"(?:^|[.\n]\s*|,\s*)(?:(?i:la|le|l['’]|les)\s*)?(?P<name>{_NAME_RUN})[ ]+(?:a|ont)[ ](?:officiellement[ ])?sign[ée]")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD})*)[ ]$")
 _STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "sur", "sous"}
 # Kinds whose word is part of the name ("Pays Creuse-Gartempe", "Ville de Montvallon").
@@ -75,6 +79,7 @@ def _mentions(ctx: Ctx, regions: set[str]) -> list[_Mention]:
                 continue
         if kind in _NAME_AFTER_KIND and word[0].isupper() and " " not in word:
             line_start = ctx.clean.rfind("\n", 0, km.start_char) + 1
+            line_start = max(line_start, km.start_char - 120)
             b = _NAME_BEFORE.search(ctx.clean[line_start : km.start_char])
             if b and key(b.group("name")):
                 out.append(_Mention(line_start + b.start("name"), km.end_char, kind, key(b.group("name")), None))

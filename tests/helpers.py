@@ -1,0 +1,91 @@
+"""Paths and plain helpers shared by the tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+# CI checks out ../shared beside the repository; a user's clone may not have it.
+SHARED = ROOT.parent / "shared"
+DEV_TEXTS = SHARED / "dev" / "texts"
+DEV_GOLD = SHARED / "dev" / "gold"
+REFERENCE_SCORER = SHARED / "tools" / "score.py"
+REAL_TEXTS = ROOT / "tests" / "data" / "real" / "texts"
+
+needs_dev = pytest.mark.skipif(not DEV_TEXTS.is_dir(), reason="../shared/dev is not beside this checkout")
+
+
+def _corpus() -> dict[str, Path]:
+    """key -> text file: samples and dev texts by stem (a byte-identical dev copy of a sample is left out),
+    then the real web texts of tests/data/real as 'real/<stem>'."""
+    out = {p.stem: p for p in sorted(SAMPLES.glob("*.txt"))}
+    if DEV_TEXTS.is_dir():
+        for p in sorted(DEV_TEXTS.glob("*.txt")):
+            if p.stem not in out:
+                out[p.stem] = p
+            elif p.read_bytes() != out[p.stem].read_bytes():
+                out[f"dev/{p.stem}"] = p
+    for p in sorted(REAL_TEXTS.glob("*.txt")):
+        out[f"real/{p.stem}"] = p
+    return out
+
+
+CORPUS = _corpus()
+SAMPLE_STEMS = [p.stem for p in sorted(SAMPLES.glob("*.txt"))]
+DEV_STEMS = [p.stem for p in sorted(DEV_TEXTS.glob("*.txt"))] if DEV_TEXTS.is_dir() else []
+
+
+def dev_key(stem: str) -> str:
+    """The CORPUS key of a dev text."""
+    return f"dev/{stem}" if f"dev/{stem}" in CORPUS else stem
+
+
+def shown_path(path: Path) -> str:
+    """The path as typed from the repository root: 'samples/x.txt', '../shared/dev/texts/d01.txt'."""
+    return os.path.relpath(path, ROOT)
+
+
+def walk_spans(value: Any, where: str = "$") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every (json path, span) of a record, at any depth."""
+    if isinstance(value, dict):
+        if isinstance(value.get("span"), dict):
+            yield where, value["span"]
+        for k, v in value.items():
+            yield from walk_spans(v, f"{where}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from walk_spans(v, f"{where}[{i}]")
+
+
+def run_cli(*args: str, stdin: bytes = b"", cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """`clsx ARGS` as a user runs it: its own process, no terminal, bytes in and out."""
+    return subprocess.run(
+        [sys.executable, "-m", "clsx.cli", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )
+
+
+def jsonl(out: bytes) -> list[dict[str, Any]]:
+    """stdout parsed as strict JSONL: UTF-8, every line one JSON object, nothing else."""
+    text = out.decode("utf-8")
+    assert not text or text.endswith("\n"), "the last JSONL line must end with a newline"
+    rows = [json.loads(line) for line in text.split("\n")[:-1]]
+    assert all(isinstance(r, dict) for r in rows)
+    return rows
+
+
+def stderr_lines(err: bytes) -> list[str]:
+    return [line for line in err.decode("utf-8").splitlines() if line.strip()]

@@ -1,0 +1,43 @@
+"""Every command is documented in README.md, and every --help works and shows an example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import typer
+from helpers import ROOT
+from typer.testing import CliRunner
+
+from clsx.cli import app
+
+README = ROOT / "README.md"
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def _readme() -> str:
+    return README.read_text(encoding="utf-8") if README.exists() else ""
+
+
+def test_the_commands_are_the_documented_three() -> None:
+    assert COMMANDS == ["eval", "extract", "schema"]
+
+
+@pytest.mark.parametrize("command", sorted({"extract", "schema", "eval", *COMMANDS}))
+def test_every_command_appears_in_the_readme(command: str) -> None:
+    assert f"clsx {command}" in _readme()
+
+
+def test_readme_documents_version_and_exit_codes() -> None:
+    text = _readme()
+    assert "clsx --version" in text
+    for code in ("0", "1", "2"):
+        assert f"**{code}**" in text or f" {code} " in text
+
+
+@pytest.mark.parametrize("args", [[], *[[c] for c in COMMANDS]], ids=["clsx", *COMMANDS])
+def test_help_works_and_has_an_example(args: list[str]) -> None:
+    result = CliRunner().invoke(app, [*args, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output
+    assert "Usage" in result.output

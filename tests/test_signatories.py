@@ -94,7 +94,6 @@ def test_signatory_names(record_of: Record, text: str, names: list[str]) -> None
         pytest.param(COEVRONS, "Stephan Domingo", "Délégué départemental", id="coevrons-2"),
         pytest.param(
             COEVRONS, "Joël Balandraud", "Président", id="coevrons-4-title-after-the-name-wins",
-            marks=pytest.mark.xfail(reason="BUG: takes 'Directeur départemental' from the previous person instead of his own ', Président'", strict=True),
         ),
         pytest.param(LAIGLE, "Pierre-Jean Lancry", "Directeur général", id="laigle-title-before-name"),
         pytest.param(LAIGLE, "François Carbonell", "Vice-président", id="laigle-vice-president"),
@@ -104,15 +103,12 @@ def test_signatory_names(record_of: Record, text: str, names: list[str]) -> None
         pytest.param(D02, "Gérard Le Bihan", "président", id="d02-1"),
         pytest.param(
             D02, "Claire Dubosc", "sous-préfète", id="d02-title-after-the-name-wins",
-            marks=pytest.mark.xfail(reason="BUG: takes 'président' from the previous person instead of her own ', sous-préfète'", strict=True),
         ),
         pytest.param(
             D03, "Julien Faure", "sous-préfet", id="d03-title-after-the-name-wins",
-            marks=pytest.mark.xfail(reason="BUG: takes 'Maire' from the previous person instead of his own ', sous-préfet'", strict=True),
         ),
         pytest.param(
             D07, "Virginie Lambert", "Directrice générale", id="d07-title-after-the-name-wins",
-            marks=pytest.mark.xfail(reason="BUG: takes 'Président' (of the PETR) from the previous person", strict=True),
         ),
     ],
 )
@@ -127,16 +123,13 @@ def test_signatory_title(record_of: Record, text: str, name: str, title: str) ->
         pytest.param(COEVRONS, "Jean-Jacques Coiplet", "Agence Régionale de Santé", id="coevrons"),
         pytest.param(
             COEVRONS, "Joël Balandraud", "Communauté de Communes des Coëvrons", id="coevrons-carrier",
-            marks=pytest.mark.xfail(reason="BUG: takes 'services académiques' from the previous person's title", strict=True),
         ),
         pytest.param(D08, "Marie-Claire N'Diaye", "CPAM du Var", id="d08-cpam"),
         pytest.param(
             D02, "Yannick Le Goff", "ARS dans le Morbihan", id="d02-organisation-stops-at-the-sentence-end",
-            marks=pytest.mark.xfail(reason="BUG: the organisation runs past the full stop: 'ARS dans le Morbihan. Le député de la circonscription'", strict=True),
         ),
         pytest.param(
             D07, "Hélène Duchemin", "Aube", id="d07-no-trailing-full-stop",
-            marks=pytest.mark.xfail(reason="BUG: the organisation keeps the sentence's full stop ('Aube.')", strict=True),
         ),
     ],
 )

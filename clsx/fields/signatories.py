@@ -13,19 +13,34 @@ from ..doc import Ctx
 from ..model import Signatory
 from .people import Person
 
-_ORG = re.compile(r"^\s*(?:de la|de l['’]|du|des|de|d['’])\s*(?P<org>[^,;()«»\n]+?)(?=\s*(?:[,;()]|\bet\b|\breprésent|$))")
+_ORG = re.compile(r"^\s*(?:de la|de l['’]|du|des|de|d['’])\s*(?P<org>[^,;()«»\n]+?)(?=\s*(?:[,;()]|\bet\b|\breprésent|\.(?:\s|$)|$))")
 
 
-def _title_after(ctx: Ctx, p: Person) -> tuple[str | None, str | None]:
-    """', Directeur de l'Agence Régionale de Santé,' -> ('Directeur', 'Agence Régionale de Santé')."""
-    for t in ctx.matches("TITLE"):
-        gap = ctx.clean[p.end : t.start_char]
-        if t.start_char >= p.end and re.fullmatch(r"\s*,?\s*(?:future?\s+)?", gap):
+def _title_after(ctx: Ctx, p: Person, people: list[Person]) -> tuple[str | None, str | None]:
+    """', Directeur de l'Agence Régionale de Santé,' -> ('Directeur', 'Agence Régionale de Santé').
+
+    A title right after the name wins; a title before it counts only when no other person
+    stands between them and it is not itself right after someone else's name.
+    """
+    titles = ctx.matches("TITLE")
+    for t in titles:
+        if t.start_char >= p.end and _follows(ctx, p.end, t.start_char):
             return t.text, _org(ctx, t.end_char)
+    for t in reversed(titles):
+        if t.end_char > p.start:
+            continue
         gap = ctx.clean[t.end_char : p.start]
-        if t.end_char <= p.start and re.fullmatch(r"(?:[^,.;:]{0,60}[, ])?\s*(?:M\.|Mme|Dr|MME|Madame|Monsieur)?\s*", gap):
-            return t.text, _org(ctx, t.end_char)
+        if not re.fullmatch(r"(?:[^,.;:]{0,60}[, ])?\s*(?:M\.|Mme|Dr|MME|Madame|Monsieur)?\s*", gap):
+            break
+        if any(t.end_char <= q.start < p.start or (q.end <= t.start_char and _follows(ctx, q.end, t.start_char)) for q in people if q is not p):
+            break
+        return t.text, _org(ctx, t.end_char)
     return None, None
+
+
+def _follows(ctx: Ctx, end: int, start: int) -> bool:
+    """A title at `start` belongs to the name ending at `end`: ', Président', ', future directrice'."""
+    return bool(re.fullmatch(r"\s*,?\s*(?:future?\s+)?", ctx.clean[end:start]))
 
 
 def _org(ctx: Ctx, pos: int) -> str | None:
@@ -64,7 +79,7 @@ def extract_signatories(ctx: Ctx, people: list[Person], exclude: set[tuple[str, 
         if p.key in seen:
             continue
         sentence = ctx.sentence_of(p.start)
-        title, org = _title_after(ctx, p)
+        title, org = _title_after(ctx, p, people)
         if (sentence in sure and (title or p.certain and sentence in verbs)) or (sentence in following and title):
             seen.add(p.key)
             out.append(Signatory(name=p.name, title=title, organization=org, span=ctx.span(p.start, p.end)))
@@ -83,7 +98,7 @@ def _by_title(ctx: Ctx, people: list[Person], seen: set[tuple[str, str]]) -> lis
             for p in people:
                 if p.key in seen:
                     continue
-                title, org = _title_after(ctx, p)
+                title, org = _title_after(ctx, p, people)
                 if title and title.lower() == t.text.lower():
                     seen.add(p.key)
                     out.append(Signatory(name=p.name, title=title, organization=org, span=ctx.span(p.start, p.end)))

@@ -42,11 +42,9 @@ Record = Callable[[str], dict[str, Any]]
         ),
         pytest.param(
             "C'est le dixième contrat local de santé signé dans le département.", None, id="rank-in-the-departement",
-            marks=pytest.mark.xfail(reason="BUG: a rank among the department's contracts is read as the contract's number (10)", strict=True),
         ),
         pytest.param(
             "Il s'agit du quatrième contrat local de santé signé dans le Morbihan.", None, id="rank-in-a-named-departement",
-            marks=pytest.mark.xfail(reason="BUG: a rank among a department's contracts is read as the contract's number (4)", strict=True),
         ),
     ],
 )

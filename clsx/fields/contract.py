@@ -14,7 +14,7 @@ from ..patterns import load_json
 
 _CLS = r"(?:contrat\s+local\s+de\s+santé|CLS|contrat)"
 _RANK_TAIL = re.compile(
-    r"\s*(?:\(CLS\)\s*)?(?:(?:signé|conclu)s?\s+)?(?:depuis\s+\d{4}\s+)?(?:en|de|du|dans)\s+(?:la\s+|l['’]\s*)?(?P<where>région\b|France\b|département\b)?",
+    r"\s*(?:\(CLS\)\s*)?(?:(?:signé|conclu)s?\s+)?(?:depuis\s+\d{4}\s+)?(?:en|de|du|dans)\s+(?:(?:la|le)\s+|l['’]\s*)?(?P<where>région\b|France\b|département\b)?",
     re.IGNORECASE,
 )
 
@@ -37,7 +37,7 @@ def _patterns() -> list[re.Pattern[str]]:
 
 
 def _regional_rank(ctx: Ctx, end: int, n: int) -> bool:
-    """'le neuvième CLS signé en Normandie' ranks contracts in a region, not this territory's."""
+    """'le neuvième CLS signé en Normandie', 'dans le Morbihan': a rank in a region or a department."""
     if n == 1:
         return False
     m = _RANK_TAIL.match(ctx.clean, end)
@@ -45,7 +45,7 @@ def _regional_rank(ctx: Ctx, end: int, n: int) -> bool:
         return False
     if m.group("where"):
         return True
-    return any(r.start_char == m.end() for r in ctx.matches("REGION"))
+    return any(r.start_char == m.end() for label in ("REGION", "DEPARTMENT") for r in ctx.matches(label))
 
 
 def mentions(ctx: Ctx) -> list[tuple[int, int, int]]:

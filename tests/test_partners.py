@@ -67,17 +67,12 @@ Record = Callable[[str], dict[str, Any]]
             ["Préfecture de l'Orne", "Association Régionale des Organismes de Mutualité Sociale Agricole (AROMSA)",
              "Association Locale des Professions de Santé (ALPS)"],
             id="laigle-association-is-part-of-the-name",
-            marks=pytest.mark.xfail(
-                reason="BUG: the leading-article rule is case-insensitive, so 'Association' is cut off names: 'Régionale des Organismes…', 'Locale des…'",
-                strict=True,
-            ),
         ),
         pytest.param(
             "La Ville de Brest et l'ARS ont signé le contrat local de santé le 3 mars 2023. Il est cosigné par la CPAM du Finistère "
             "et l'Association des paralysés de France.",
             ["CPAM du Finistère", "Association des paralysés de France"],
             id="association-des-is-kept",
-            marks=pytest.mark.xfail(reason="BUG: 'l'Association des paralysés de France' loses 'Association' and is then dropped", strict=True),
         ),
     ],
 )

@@ -2,7 +2,8 @@
 
 A partner cue ('sont également signataires', 'cosigné par', 'ont signé le contrat :') marks a
 sentence or a list; its enumeration is split on commas, semicolons, bullets and ' et la/le…',
-and every item that reads as an organisation is kept, without its leading article.
+and every item that reads as an organisation is kept, without its leading article ('l'association
+AIDES' gives 'AIDES'; 'l'Association des paralysés de France' keeps its capitalised name).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _CUT = tuple(_DATA["cut_before"])
 _NOT = frozenset(_DATA["not_partners"])
 _SPLIT = re.compile(r"\s*(?:[,;:]|\n|\s\bet\s(?=(?:le|la|les)\b)|\s\bet\s(?=l['’]))\s*")
 _BULLET = re.compile(r"^\s*(?:[-–—•·*>]+|\d+[.)])\s*")
-_LEAD = re.compile(r"^(?:(?:et|outre|avec|par|sont|ont|dont|aux côtés de|également)\s+)*(?:(?:les|la|le)\s+|l['’]\s*)?(?:(?:l['’])?association\s+(?=[A-ZÉ]))?", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:(?:et|outre|avec|par|sont|ont|dont|aux côtés de|également)\s+)*(?:(?:les|la|le)\s+|l['’]\s*)?(?-i:(?:l['’])?association\s+(?=[A-ZÉ]))?", re.IGNORECASE)
 _ORG_START = re.compile(r"\b(?:avec|par|:)\s+(?:le|la|les|l['’])\s*(?=[A-ZÉÈÎ])")
 _CIVIL = re.compile(r"^(?:M\.|Mme|MME|Dr|Madame|Monsieur|Pr)\b")
 

@@ -9,12 +9,12 @@ from ..doc import Ctx, number
 from ..model import Period
 
 _RANGE = re.compile(
-    r"(?<![\d/])(?:(?:de|entre)\s+)?(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|/|\bà\b|\bau\b)\s*(?P<b>(?:19|20)\d\d)(?![\d/])"
+    r"(?<![\d/])(?:\b(?:de|entre)\s+)?(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|/|\bà\b|\bau\b)\s*(?P<b>(?:19|20)\d\d)(?![\d/])"
 )
 _UNTIL = re.compile(r"\b(?:jusqu['’]en|(?:à\s+l['’]|à\s+)?horizon)\s+(?P<b>(?:19|20)\d\d)\b", re.IGNORECASE)
 _NUM = r"(?P<n>\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
 _DURATION = re.compile(
-    rf"\b(?:pour|pendant|sur|soit|durée\s+de|période\s+de)\s+(?:une\s+(?:durée|période)\s+de\s+)?(?:les\s+)?{_NUM}\s+"
+    rf"\b(?:pour|pendant|durant|sur|soit|au\s+cours\s+des|durée\s+de|période\s+de)\s+(?:une\s+(?:durée|période)\s+de\s+)?(?:les\s+)?{_NUM}\s+"
     r"(?:(?P<next>prochaines)\s+)?(?:ans|années)\b"
     # 'une démarche … de 5 ans (2022-2027)'
     rf"|\bde\s+{_NUM.replace('P<n>', 'P<n2>')}\s+ans\s*\((?:19|20)\d\d",

@@ -63,6 +63,8 @@ class Period(_Model):
     end_year: int | None = None
     duration_years: int | None = None
     span: Span | None = None
+    # evidence of the duration when it is stated far from the years (clsx addition)
+    duration_span: Span | None = None
 
 
 class Signatory(_Model):

@@ -72,6 +72,11 @@ Record = Callable[[str], dict[str, Any]]
             "La Ville a signé son contrat local de santé le 3 mars 2021. Le CLS guidera les acteurs du territoire durant les trois prochaines années.",
             None, None, 3, id="durant-les-trois-prochaines-annees",
         ),
+        pytest.param(
+            "La commune renouvelle son contrat local de santé. Le bilan du premier CLS, signé en 2015, guidera les priorités "
+            "d'actions pour les 4 années à venir.",
+            None, None, 4, id="annees-a-venir-look-ahead-past-the-first-contract",
+        ),
     ],
 )
 def test_period(record_of: Record, text: str, start: int | None, end: int | None, duration: int | None) -> None:

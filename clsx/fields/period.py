@@ -15,7 +15,7 @@ _UNTIL = re.compile(r"\b(?:jusqu['’]en|(?:à\s+l['’]|à\s+)?horizon)\s+(?P<b
 _NUM = r"(?P<n>\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
 _DURATION = re.compile(
     rf"\b(?:pour|pendant|durant|sur|soit|au\s+cours\s+des|durée\s+de|période\s+de)\s+(?:une\s+(?:durée|période)\s+de\s+)?(?:les\s+)?{_NUM}\s+"
-    r"(?:(?P<next>prochaines)\s+)?(?:ans|années)\b"
+    r"(?:(?P<next>prochaines)\s+)?(?:ans|années)\b(?P<coming>\s+à\s+venir)?"
     # 'une démarche … de 5 ans (2022-2027)'
     rf"|\bde\s+{_NUM.replace('P<n>', 'P<n2>')}\s+ans\s*\((?:19|20)\d\d",
     re.IGNORECASE,
@@ -56,11 +56,15 @@ def extract_period(ctx: Ctx, earlier: list[tuple[int, int]], signing: tuple[int,
                 break
     for m in _DURATION.finditer(ctx.clean):
         n = number(m.group("n") or m.group("n2"))
-        if n and 1 <= n <= 10 and not _about_other_contract(ctx, m.start(), earlier):
+        # 'les 3 années à venir' looks ahead to this contract, even in a sentence about the first one
+        ahead = m.group("next") or m.group("coming")
+        if n and 1 <= n <= 10 and (ahead or not _about_other_contract(ctx, m.start(), earlier)):
             duration = n
             spans.append(m.span())
             break
     span = ctx.span(min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
+    duration_span = None
     if span and len(span.text) > 400:
-        span = ctx.span(*spans[0])
-    return Period(start_year=start, end_year=end, duration_years=duration, span=span)
+        # years and duration far apart: one span each rather than a paragraph
+        span, duration_span = ctx.span(*spans[0]), ctx.span(*spans[-1])
+    return Period(start_year=start, end_year=end, duration_years=duration, span=span, duration_span=duration_span)

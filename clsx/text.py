@@ -96,18 +96,13 @@ def _sub(
     return "".join(out), new_starts, new_ends
 
 
-def _unescape(m: re.Match[str]) -> str:
-    s = html.unescape(m.group(0))
-    return _SPACES.sub(" ", s)
-
-
 def normalise(raw: str) -> Text:
     """Clean `raw` for reading, keeping the offset map."""
     text = raw
     starts = list(range(len(raw)))
     ends = list(range(1, len(raw) + 1))
     steps: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
-        (_ENTITY, _unescape),
+        (_ENTITY, lambda m: html.unescape(m.group(0))),  # '&nbsp;', '&shy;' then go the way of the raw characters
         (_NEWLINES, lambda m: "\n"),
         (_SPACES, lambda m: "" if m.group(0) in "\u00ad\u200b\ufeff" else " "),
         (_HYPHENATED, lambda m: ""),

@@ -71,7 +71,6 @@ def test_hyphenation_across_line_breaks_is_undone(raw: str, clean: str) -> None:
     assert normalise(raw).clean == clean
 
 
-@pytest.mark.xfail(reason="BUG: '&shy;' becomes a space while a raw U+00AD soft hyphen is removed", strict=True)
 def test_soft_hyphen_entity_vanishes_like_the_raw_character() -> None:
     assert normalise("la Commu\u00adnauté de communes").clean == "la Communauté de communes"
     assert normalise("la Commu&shy;nauté de communes").clean == "la Communauté de communes"

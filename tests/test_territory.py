@@ -75,7 +75,6 @@ Record = Callable[[str], dict[str, Any]]
         pytest.param(
             "La Ville de Brest et le Département du Finistère ont signé le contrat local de santé le 3 mars 2023.",
             "Ville de Brest", "commune", None, id="et-le-departement-not-in-name",
-            marks=pytest.mark.xfail(reason="BUG: the name runs on over 'et le Département du Finistère'", strict=True),
         ),
     ],
 )

@@ -58,7 +58,6 @@ def test_natural_case(word: str, natural: str) -> None:
         ("en présence de Thomas DEROCHE, DG ARS, Hélène LANDEAU représentant la DD14", ["Thomas Deroche", "Hélène Landeau"]),
         pytest.param(
             "Jean Pierre MARTIN, maire de la commune, a signé le contrat.", ["Jean Pierre Martin"], id="two-given-names",
-            marks=pytest.mark.xfail(reason="BUG: an unhyphenated double given name loses its first part ('Pierre Martin')", strict=True),
         ),
     ],
 )

@@ -22,7 +22,7 @@ _CAPS = rf"[{_U}](?:[{_U}]|['’-][{_U}])+"
 _CIVIL = r"(?:(?:M\.|Mme\.?|MME|Mlle|Monsieur|Madame|Dr\.?|Docteur|docteur|Pr\.?|Professeur)\s+)"
 # "M. Jean-Jacques COIPLET", "Mme Anne-Sophie de LA TOUR", "Marie-Claire N'DIAYE"
 _CAPS_NAME = re.compile(
-    rf"(?P<civ>{_CIVIL})?(?P<given>{_GIVEN})[ ]"
+    rf"(?P<civ>{_CIVIL})?(?P<given>(?:(?P<first>{_GIVEN})[ ])?{_GIVEN})[ ]"
     rf"(?P<surname>(?:(?:de|du|des|d['’]|van|von)[ ]?)?{_CAPS}(?:[ ]{_CAPS})*)(?![{_L}])"
 )
 
@@ -80,17 +80,29 @@ def _after_title(ctx: Ctx, start: int) -> bool:
     )
 
 
+def _double_given(ctx: Ctx, m: re.Match[str]) -> bool:
+    """'Jean Pierre MARTIN' has two given names only if the NER sees one person there;
+    'Selon Yves LE ROUX', 'La Préfète Hélène DUCHEMIN' have one."""
+    first = m.group("first")
+    if first.lower() in _NOT_GIVEN or first.lower() in _NOT_IN_NAME:
+        return False
+    a, b = m.start("first"), m.end("given")
+    return any(e.label_ == "PER" and e.start_char <= a and e.end_char >= b for e in ctx.doc.ents)
+
+
 def find_people(ctx: Ctx) -> list[Person]:
     """Every person mention, in text order; capitals-surname matches win over NER spans."""
     found: list[Person] = []
     for m in _CAPS_NAME.finditer(ctx.clean):
-        given, surname = m.group("given"), m.group("surname")
+        given, surname, start = m.group("given"), m.group("surname"), m.start("given")
+        if m.group("first") and not _double_given(ctx, m):
+            given, start = given[len(m.group("first")) + 1 :], m.end("first") + 1
         words = [*given.split(), *surname.split()]
         if _acronym_like(surname.split()[-1]) and surname.split()[-1] in {"ARS", "CLS", "CPAM", "CAF", "MSA", "CHU", "DG", "DGA", "PETR", "CIAS", "URPS", "CPTS"}:
             continue
         if not _is_name(words):
             continue
-        found.append(Person(m.start("given"), m.end("surname"), _clean_name(given, surname), True))
+        found.append(Person(start, m.end("surname"), _clean_name(given, surname), True))
     for ent in ctx.doc.ents:
         if ent.label_ != "PER":
             continue

@@ -93,11 +93,6 @@ D11 = (
             "Bailleul : le contrat local de santé est signé\nLe conseil communautaire avait approuvé le contrat le 14 février 2019. "
             "Le contrat local de santé a été signé le 3 avril 2019 à Bailleul.",
             "2019-04-03", "Bailleul", "signed", id="a-ete-signe-after-an-earlier-date",
-            marks=pytest.mark.xfail(
-                reason="BUG: a council date in the first lines is taken for the publication date, and a signature dated after it "
-                "turns 'planned' although the text says 'a été signé'",
-                strict=True,
-            ),
         ),
     ],
 )

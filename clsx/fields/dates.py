@@ -112,12 +112,19 @@ def publication_date(ctx: Ctx, mentions: list[DateMention]) -> dt.date | None:
         if d.iso is None or d.day is None:
             continue
         before = ctx.clean[max(0, d.start - 60) : d.start]
-        if _PUBLICATION.search(before) or d.start < head_end:
+        if _PUBLICATION.search(before) or (d.start < head_end and _dateline(ctx, d)):
             return dt.date(d.year, d.month, d.day)  # type: ignore[arg-type]
     head_years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", ctx.clean[:head_end])]
     if head_years:
         return dt.date(head_years[0], 12, 31)
     return None
+
+
+def _dateline(ctx: Ctx, d: DateMention) -> bool:
+    """A date in the first lines is the article's own unless its sentence tells of an event
+    ('Le conseil avait approuvé le contrat le 14 février')."""
+    a, b = ctx.sentence_of(d.start)
+    return not any(ctx.matches_in(label, a, b) for label in ("SIGN", "PLANNED", "OTHER_EVENT"))
 
 
 def _head_end(clean: str, lines: int = 3) -> int:

@@ -96,7 +96,7 @@ def extract_signature(ctx: Ctx, other_contracts: list[tuple[int, int]] = []) -> 
                     Signature(
                         date=resolved.iso,
                         place=place[0] if place else None,
-                        status="planned" if planned or _after(resolved, ref) else "signed",
+                        status="planned" if planned or (_after(resolved, ref) and not _reported(ctx, a, b)) else "signed",
                         span=ctx.span(min(d.start, place[1]) if place else d.start, span_end),
                     ),
                     resolved,
@@ -118,6 +118,11 @@ def _place_elsewhere(ctx: Ctx, sentences: list[tuple[int, int, bool]]) -> tuple[
         if found:
             return found
     return None
+
+
+def _reported(ctx: Ctx, a: int, b: int) -> bool:
+    """'a été signé', 'ont signé': the sentence reports a done signature, whatever the dates say."""
+    return any(m.text.lower().split()[0] in {"a", "ont"} for m in ctx.matches_in("SIGN", a, b))
 
 
 def _after(d: DateMention, ref: dt.date | None) -> bool:

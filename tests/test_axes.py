@@ -99,7 +99,6 @@ F = False
             [("l'accès à la santé des enfants et notamment des populations fragilisées", F),
              ("le mal-être et les troubles psychosociaux des jeunes – les conduites addictives", F)],
             2, id="laigle-fiches-actions-aside-before-a-full-stop",
-            marks=pytest.mark.xfail(reason="BUG: '(6 fiches actions).' stays in the label when a full stop follows the aside", strict=True),
         ),
     ],
 )
@@ -130,7 +129,6 @@ def test_count_differing_from_the_list_warns(record_of: Record) -> None:
         pytest.param(
             "Il décline 2 priorités de santé :\n\n• l'accès à la santé des enfants (10 fiches actions)\n\n• le mal-être des jeunes (6 fiches actions).\n\nFin.",
             16, id="laigle-summed-per-axis",
-            marks=pytest.mark.xfail(reason="BUG: the second axis's '(6 fiches actions).' is not counted: 10 instead of 16", strict=True),
         ),
     ],
 )

@@ -39,6 +39,8 @@ def _clean_label(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     if m:
         s += m.end()
         text = ctx.clean[s:e]
+    e = s + len(text.rstrip(" \t,;.:…"))  # '(6 fiches actions).' ends the label too
+    text = ctx.clean[s:e]
     for aside in _ASIDES:
         am = aside.search(text)
         if am and am.end() == len(text):

@@ -23,6 +23,24 @@ Record = Callable[[str], dict[str, Any]]
             id="d01-bullet-list",
         ),
         pytest.param(
+            "Le contrat local de santé a été signé mardi soir par les élus de la Communauté d'agglomération du Grand Dax, en lien avec "
+            "la Communauté de communes du Seignanx, la sous-préfecture de Dax, la CPAM et la MSA.",
+            ["Communauté de communes du Seignanx", "sous-préfecture de Dax", "CPAM", "MSA"],
+            id="en-lien-avec",
+        ),
+        pytest.param(
+            "Les représentants de l'Agence régionale de santé, de la Ville de Nancy, de la Préfecture de Meurthe-et-Moselle et de la CAF 54 "
+            "se sont réunis pour la signature du contrat local de santé.",
+            ["Préfecture de Meurthe-et-Moselle", "CAF 54"],
+            id="les-representants-de-not-the-ars-nor-the-carrier",
+        ),
+        pytest.param(
+            "La Ville de Quimper a signé son contrat local de santé. Sont également signataires le Conseil régional de Bretagne, "
+            "les Conseils départementaux des Côtes d'Armor et du Finistère et la CPAM.",
+            ["Conseil régional de Bretagne", "Conseils départementaux des Côtes d'Armor et du Finistère", "CPAM"],
+            id="et-du-inside-a-plural-name",
+        ),
+        pytest.param(
             "Ce lundi 4 juillet, la communauté de communes Lanvaux-Claie a signé son contrat local de santé (CLS) avec l'ARS de Bretagne.\n\n"
             "Le document a également été signé par la caisse primaire d'assurance maladie du Morbihan, la MSA Portes de Bretagne, la caisse d'allocations familiales, "
             "le centre hospitalier Centre-Bretagne et la Mutualité française Bretagne, qui participeront au financement de plusieurs actions.",

@@ -19,9 +19,11 @@ _DATA = load_json("organisations.json")
 _HEADS = tuple(sorted(_DATA["heads"], key=len, reverse=True))
 _CUT = tuple(_DATA["cut_before"])
 _NOT = frozenset(_DATA["not_partners"])
-_SPLIT = re.compile(r"\s*(?:[,;:]|\n|\s\bet\s(?=(?:le|la|les)\b)|\s\bet\s(?=l['’]))\s*")
+# ' et la CAF', ' et de la CAF' start an item; ' et du Finistère' may end a plural name ('Conseils
+# départementaux des Côtes d'Armor et du Finistère'), and ' et de La Marche' is inside one.
+_SPLIT = re.compile(r"\s*(?:[,;:]|\n|\s\bet\s(?=(?:de\s)?(?:le|la|les)\b)|\s\bet\s(?=(?:de\s)?l['’]))\s*")
 _BULLET = re.compile(r"^\s*(?:[-–—•·*>]+|\d+[.)])\s*")
-_LEAD = re.compile(r"^(?:(?:et|outre|avec|par|sont|ont|dont|aux côtés de|également)\s+)*(?:(?:les|la|le)\s+|l['’]\s*)?(?-i:(?:l['’])?association\s+(?=[A-ZÉ]))?", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:(?:et|outre|avec|par|sont|ont|dont|aux côtés de|également|mais aussi|celles?|ceux|celui)\s+)*(?:(?:de|du|des)\s+|d['’]\s*)?(?:(?:les|la|le)\s+|l['’]\s*)?(?-i:(?:l['’])?association\s+(?=[A-ZÉ]))?", re.IGNORECASE)
 _ORG_START = re.compile(r"\b(?:avec|par|:)\s+(?:le|la|les|l['’])\s*(?=[A-ZÉÈÎ])")
 _CIVIL = re.compile(r"^(?:M\.|Mme|MME|Dr|Madame|Monsieur|Pr)\b")
 
@@ -92,11 +94,10 @@ def _items(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
         if bm:
             s += bm.end()
             text = ctx.clean[s:e]
-        for cut in _CUT:
-            k = text.find(cut)
-            if k > 0:
-                e = s + k
-                text = ctx.clean[s:e]
+        cuts_at = [k for k in (text.find(cut) for cut in _CUT) if k > 0]
+        if cuts_at:  # the earliest cut: ' se sont ' before its ' sont '
+            e = s + min(cuts_at)
+            text = ctx.clean[s:e]
         s += len(text) - len(text.lstrip())
         text = ctx.clean[s:e]
         lead = _LEAD.match(text)
@@ -134,7 +135,8 @@ def extract_partners(ctx: Ctx, carrier_keys: set[str], people: list[Person]) -> 
             continue
         if any(s <= p.start < e for p in people) or _is_title(ctx, s, e):
             continue
-        if k in carrier_keys or any(k.endswith(c) and len(c) > 3 for c in carrier_keys) or k in {"ville", "agglomeration", "metropole"}:
+        bare = key(re.sub(r"\s*\(.*\)$", "", name))  # 'PETR du Val de Lorraine (Communautés de …)'
+        if {k, bare} & carrier_keys or any(x.endswith(c) and len(c) > 3 for x in (k, bare) for c in carrier_keys) or k in {"ville", "agglomeration", "metropole"}:
             continue
         seen.add(k)
         out.append(Partner(name=name, span=ctx.span(s, e)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 
@@ -56,10 +57,10 @@ def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
     people = find_people(ctx)
     coordinator = extract_coordinator(ctx, people)
     exclude = {coordinator[1].key} if coordinator else set()
-    signatories = extract_signatories(ctx, people, exclude)
     carrier = {key(territory.name)} if territory else set()
     if territory and territory.acronym:
         carrier.add(key(territory.acronym))
+    signatories = extract_signatories(ctx, people, exclude, signature.status == "signed", carrier)
     partners = extract_partners(ctx, carrier, people)
     axes, announced, actions = extract_axes(ctx)
     if not any(m.id_ == "cls" for m in ctx.matches("CLS")):
@@ -87,10 +88,7 @@ def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
 
 def _char(text: Text, raw_offset: int) -> int:
     """A clean offset at or after a raw one (the record's spans are raw)."""
-    for i, s in enumerate(text.starts):
-        if s >= raw_offset:
-            return i
-    return len(text.clean)
+    return bisect.bisect_left(text.starts, raw_offset)
 
 
 def extract_text(raw: str, source: Source) -> Record:

@@ -81,6 +81,24 @@ D15 = (
             "en présence de Mme Julie MARTIN, coordinatrice du CLS.",
             ["Paul Durand"], id="coordinator-is-not-a-signatory",
         ),
+        pytest.param(
+            "Sa signature ce jeudi 6 mars s'est réalisée en présence du Député Paul MARTY, du Directeur des Centres Hospitaliers de Millau, "
+            "de Saint-Affrique et de l'EHPAD de Nant Luc BERNARD, de la Présidente de la Communauté Professionnelle Territoriale de Santé (CPTS) "
+            "du Sud-Aveyron Anne COSTES, d'élus locaux et de professionnels de santé.",
+            ["Paul Marty", "Luc Bernard", "Anne Costes"], id="title-and-a-long-organisation-before-the-name",
+        ),
+        pytest.param(
+            "La communauté de communes Cœur de Beauce a signé ce mardi son premier Contrat Local de Santé.\n\n"
+            "Jean DUPUIS, Président de la Communauté de Communes Cœur de Beauce, dresse un constat sévère.\n\n"
+            "« Il manque des médecins », ajoute Sophie MARCHAND, directrice de l'Agence Régionale de Santé Centre-Val de Loire. "
+            "Paul LEROY, médecin à Janville, confirme.",
+            ["Jean Dupuis", "Sophie Marchand"], id="interview-heads-of-the-carrier-and-the-ars-when-no-one-is-named-at-the-signing",
+        ),
+        pytest.param(
+            "Jean DUPUIS, Président de la Communauté de Communes Cœur de Beauce, dresse un constat sévère sur l'accès aux soins. "
+            "Un contrat local de santé est en préparation.",
+            [], id="no-signing-reported-no-heads",
+        ),
     ],
 )
 def test_signatory_names(record_of: Record, text: str, names: list[str]) -> None:

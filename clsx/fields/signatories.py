@@ -16,6 +16,13 @@ from .people import Person
 _ORG = re.compile(r"^\s*(?:de la|de l['’]|du|des|de|d['’])\s*(?P<org>[^,;()«»\n]+?)(?=\s*(?:[,;()]|\bet\b|\breprésent|\.(?:\s|$)|$))")
 
 
+_CIV = r"\s*(?:M\.|Mme|Dr|MME|Madame|Monsieur)?\s*"
+# 'Directeur général, Pierre-Jean Lancry', 'Préfète Hélène DUCHEMIN'
+_BEFORE_NAME = re.compile(rf"(?:[^,.;:]{{0,60}}[, ])?{_CIV}")
+# 'du Directeur des Centres Hospitaliers de Rodez, d'Espalion et de l'EHPAD d'Aubin Vincent PREVOTEAU'
+_LONG_ORG_BEFORE_NAME = re.compile(rf"\s*(?:de|du|des|d['’])[^.;:]{{0,160}}[, ]{_CIV}")
+
+
 def _title_after(ctx: Ctx, p: Person, people: list[Person]) -> tuple[str | None, str | None]:
     """', Directeur de l'Agence Régionale de Santé,' -> ('Directeur', 'Agence Régionale de Santé').
 
@@ -30,7 +37,7 @@ def _title_after(ctx: Ctx, p: Person, people: list[Person]) -> tuple[str | None,
         if t.end_char > p.start:
             continue
         gap = ctx.clean[t.end_char : p.start]
-        if not re.fullmatch(r"(?:[^,.;:]{0,60}[, ])?\s*(?:M\.|Mme|Dr|MME|Madame|Monsieur)?\s*", gap):
+        if not (_BEFORE_NAME.fullmatch(gap) or _LONG_ORG_BEFORE_NAME.fullmatch(gap)):
             break
         if any(t.end_char <= q.start < p.start or (q.end <= t.start_char and _follows(ctx, q.end, t.start_char)) for q in people if q is not p):
             break
@@ -69,7 +76,9 @@ def _signing_sentences(ctx: Ctx) -> tuple[set[tuple[int, int]], set[tuple[int, i
     return sure, following
 
 
-def extract_signatories(ctx: Ctx, people: list[Person], exclude: set[tuple[str, str]]) -> list[Signatory]:
+def extract_signatories(
+    ctx: Ctx, people: list[Person], exclude: set[tuple[str, str]], signed: bool = False, carrier: set[str] = frozenset()
+) -> list[Signatory]:
     sure, following = _signing_sentences(ctx)
     # an untitled name counts only where someone signs ('X a signé'), not where a journalist attends
     verbs = {ctx.sentence_of(m.start_char) for m in ctx.matches("SIGN") + ctx.matches("PLANNED") if m.id_ != "signature"}
@@ -84,6 +93,31 @@ def extract_signatories(ctx: Ctx, people: list[Person], exclude: set[tuple[str, 
             seen.add(p.key)
             out.append(Signatory(name=p.name, title=title, organization=org, span=ctx.span(p.start, p.end)))
     out.extend(_by_title(ctx, people, seen))
+    if not out and signed:
+        out = _heads(ctx, people, seen, carrier)
+    return out
+
+
+_HEAD_TITLES = frozenset({"président", "présidente", "maire", "directeur", "directrice", "directeur général", "directrice générale"})
+
+
+def _heads(ctx: Ctx, people: list[Person], seen: set[tuple[str, str]], carrier: set[str]) -> list[Signatory]:
+    """A reported signing that names no signatory (an interview, a radio piece): the heads of the
+    carrier and of the ARS named in the text are the ones who sign a CLS. Said in warnings."""
+    from .territory import key
+
+    out: list[Signatory] = []
+    for p in people:
+        title, org = _title_after(ctx, p, people)
+        if p.key in seen or not title or title.lower() not in _HEAD_TITLES or not org:
+            continue
+        k = key(org)
+        # the organisation may stop at an 'et' inside the carrier's name ('Entre Beauce et Perche')
+        if k.startswith(("ars", "agence regionale sante")) or any(c and (k.endswith(c) or (len(k) > 12 and c.startswith(k))) for c in carrier):
+            seen.add(p.key)
+            out.append(Signatory(name=p.name, title=title, organization=org, span=ctx.span(p.start, p.end)))
+    if out:
+        ctx.warnings.append("no signatory named at the signing: the heads of the carrier and of the ARS named in the text are given")
     return out
 
 

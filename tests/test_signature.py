@@ -90,13 +90,29 @@ D11 = (
             "2026-05-20", "Dieppe", "planned", id="signera",
         ),
         pytest.param(
+            "Le troisième contrat local de santé a été signé récemment à Porto-Vecchio (Corse-du-Sud).",
+            None, "Porto-Vecchio", "signed", id="undated-signing-keeps-its-place",
+        ),
+        pytest.param(
+            "La signature s'est déroulée le 14 octobre 2022 aux Jacobins (Lisieux), en présence du préfet.",
+            "2022-10-14", "Lisieux", "signed", id="venue-name-then-town-in-brackets",
+        ),
+        pytest.param(
+            "La signature du contrat local de santé aura lieu lundi 16 décembre 2024 au Kursaal à Besançon.",
+            "2024-12-16", "Besançon", "planned", id="named-venue-then-a-town",
+        ),
+        pytest.param(
+            "La commune a signé le 3 mars 2021 son contrat local de santé afin d'agir dans le domaine de la santé mentale.",
+            "2021-03-03", None, "signed", id="dans-le-domaine-de-is-not-a-place",
+        ),
+        pytest.param(
             "Bailleul : le contrat local de santé est signé\nLe conseil communautaire avait approuvé le contrat le 14 février 2019. "
             "Le contrat local de santé a été signé le 3 avril 2019 à Bailleul.",
             "2019-04-03", "Bailleul", "signed", id="a-ete-signe-after-an-earlier-date",
         ),
     ],
 )
-def test_signature_date_place_status(record_of: Record, text: str, date: str, place: str | None, status: str) -> None:
+def test_signature_date_place_status(record_of: Record, text: str, date: str | None, place: str | None, status: str) -> None:
     sig = record_of(text)["signature"]
     assert (sig["date"], sig["place"], sig["status"]) == (date, place, status)
 

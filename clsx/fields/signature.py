@@ -19,7 +19,9 @@ _VENUES = frozenset(load_json("places.json")["venues"])
 _U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _PLACE = rf"[{_U}][\w’']*(?:-[\w’']+)*(?:[ ](?:[{_U}][\w’'\-]*|sur|en|lès|le|la|les|de|du|des|d['’]\w+))*"
 # "à Saint-Pierre-en-Auge", "à la salle polyvalente de Marcilly-le-Hayer", "dans les salons de l'hôtel de ville"
-_AT = re.compile(rf"\b(?:au sein d(?:e|u|es)|à|au|aux|dans)\s+(?:(?:les|la|le)\s+|l['’]\s*)?(?P<what>[^,;.()«»\n]{{1,80}})", re.IGNORECASE)
+_AT = re.compile(rf"\b(?:au sein d(?:e|u|es)|à|au|aux|dans|en)\s+(?:(?:les|la|le)\s+|l['’]\s*)?(?P<what>[^,;.()«»\n]{{1,80}})", re.IGNORECASE)
+# 'aux Franciscaines (Deauville)': a venue's name, then its town in brackets
+_TOWN_IN_BRACKETS = re.compile(rf"[ ]*\((?P<town>[{_U}][\w’'\-]+(?:[ -][\w’'\-]+){{0,3}})\)")
 _LOCALITY = re.compile(rf"^(?P<place>{_PLACE})")
 
 
@@ -64,7 +66,16 @@ def _place(ctx: Ctx, start: int, end: int) -> tuple[str, int, int] | None:
             venue = re.split(r"\s+(?:à|avec|en présence|pour|par)\s+", what)[0].strip()
             best = best or (venue, w0, w0 + len(venue))
             continue
+        if m.group(0).lower().startswith("en "):
+            continue  # 'en mairie' is a venue (above); 'en 2024', 'en présence' are not places
         lm = _LOCALITY.match(what)
+        town = _TOWN_IN_BRACKETS.match(ctx.clean, m.end("what"))
+        if lm and town and not m.group(0).lower().startswith("à"):
+            return _natural(town.group("town")), town.start("town"), town.end("town")
+        inner = re.search(rf"\bà\s+(?P<loc>[{_U}][\w’'\-]+)", what)
+        if lm and inner and not m.group(0).lower().startswith("à"):  # 'au Caré à Baume-les-Dames'
+            s = w0 + inner.start("loc")
+            return _natural(inner.group("loc")), s, s + len(inner.group("loc"))
         if lm and m.group(0).lower().startswith("à") and not lm.group("place").isdigit():
             loc = lm.group("place").rstrip()
             loc = re.sub(r"\s+(?:le|la|les|de|du|des|en|sur)$", "", loc)
@@ -106,6 +117,10 @@ def extract_signature(ctx: Ctx, other_contracts: list[tuple[int, int]] = []) -> 
         status = "signed"
     elif sentences:
         status = "planned"
+    # undated ('a été signé récemment à Cargèse'): the place still stands
+    place = _place_elsewhere(ctx, [x for x in sentences if not any(x[0] <= s < x[1] for s, _ in other_contracts)])
+    if place:
+        return Signature(place=place[0], status=status, span=ctx.span(place[1], place[2])), None
     first = sentences[0] if sentences else None
     return Signature(status=status, span=ctx.span(first[0], first[1]) if first else None), None
 

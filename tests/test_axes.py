@@ -94,6 +94,14 @@ F = False
             [], None, id="a-list-of-needs-is-not-axes",
         ),
         pytest.param(
+            "Le contrat s'articule autour de trois axes :\n"
+            "- L'accès aux soins : lutter contre la désertification médicale et renforcer l'accompagnement\n"
+            "- La santé mentale : sensibiliser les élus et améliorer la prise en charge des troubles psychiques\n"
+            "- Modes de vie : alimentation, activité physique, sommeil\n\nFin.",
+            [("L'accès aux soins", F), ("La santé mentale", F), ("Modes de vie : alimentation, activité physique, sommeil", F)],
+            3, id="heading-before-a-colon-and-an-infinitive-description",
+        ),
+        pytest.param(
             "Le CLS décline 2 priorités de santé sur le territoire aiglon :\n\n• l'accès à la santé des enfants et notamment des populations fragilisées (10 fiches actions)\n\n"
             "• le mal-être et les troubles psychosociaux des jeunes – les conduites addictives (6 fiches actions).\n\nLes premières actions débuteront en janvier 2014.",
             [("l'accès à la santé des enfants et notamment des populations fragilisées", F),

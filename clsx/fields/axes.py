@@ -27,6 +27,9 @@ _COUNT = re.compile(
     r"\b(?P<n>\d{1,2}|" + "|".join(load_json("numbers.json")["cardinals"]) + r")\s+(?:[a-zéèêàç]+\s+)?$", re.IGNORECASE
 )
 _NOT_CLS = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:" + "|".join(re.escape(x) for x in _DATA["not_cls_after"]) + r")\b", re.IGNORECASE)
+# A short heading, a colon, then a description that starts with an infinitive and runs on;
+# 'Modes de vie : alimentation, activité physique, sommeil' is a label with its contents.
+_HEADING = re.compile(r"(?P<head>[^:]{3,80}?)\s*:\s+[a-zéèêàâîôûç]+(?:er|ir|re)\b.{30,}$", re.DOTALL)
 _ACTIONS = re.compile(r"(?P<n>\d{1,3})\s+fiches?[ -]actions?", re.IGNORECASE)
 
 Item = tuple[int, int, bool]  # clean start, end, transversal
@@ -46,6 +49,9 @@ def _clean_label(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
         if am and am.end() == len(text):
             e = s + am.start()
             text = ctx.clean[s:e]
+    head = _HEADING.match(text)
+    if head:  # 'L'accès aux soins : lutter contre la désertification…' -> 'L'accès aux soins'
+        text = head.group("head")
     stripped = text.rstrip(" \t,;.:…")
     lead = len(text) - len(text.lstrip(" \t"))
     return s + lead, s + len(stripped)

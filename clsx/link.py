@@ -76,19 +76,20 @@ def link_name(name: str, kind: str | None = None, acronym: str | None = None, hi
     if "departement" in spec["layer"]:
         code = g.department_code(" ".join(core))
         return Result("exact", 1.0, g.department(code)) if code else Result("none", 0.0)
-    last = name.split()[-1]
-    if len(core) == 1 and hints.context and (long := _long_form(last, hints.context)):
-        # 'la CALL', 'la Cali': the text spells it out once, 'Communauté d'Agglomération de Lens-Liévin (CALL)'
-        res = link_name(long, kind, acronym, replace(hints, context=""))
-        return _finish(res, "fuzzy")
-    if len(core) == 1 and _ACRONYM.fullmatch(last) and last.isupper():
-        return _finish(_by_acronym(g, last, spec, hints), spec["best"])
     results = []
     if "epci" in spec["layer"]:
         results.append(_epci(g, core, spec, acronym, hints))
     if "commune" in spec["layer"]:
         results.append(_commune(g, core, hints))
-    return _finish(_combine(results) if len(results) > 1 else results[0], spec["best"])
+    res = _combine(results) if len(results) > 1 else results[0]
+    last = name.split()[-1]
+    if res.status == "none" and len(core) == 1:
+        if hints.context and (long := _long_form(last, hints.context)):
+            # 'la CALL', 'la Cali': the text spells it out once, 'Communauté d'Agglomération de Lens-Liévin (CALL)'
+            return _finish(link_name(long, kind, acronym, replace(hints, context="")), "fuzzy")
+        if _ACRONYM.fullmatch(last) and last.isupper():
+            res = _by_acronym(g, last, spec, hints)
+    return _finish(res, spec["best"])
 
 
 def _finish(res: Result, best: str) -> Result:

@@ -150,6 +150,33 @@ def schema() -> None:
     typer.echo(json.dumps(schema_dict(), ensure_ascii=False, indent=2))
 
 
+@app.command("link")
+def link_command(
+    name: Annotated[str, typer.Argument(help="A territory as written: 'CC des Coëvrons', 'Ville de Saint-Denis', 'CALL'.")],
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Territory kind (record kinds: commune, communaute_de_communes…); default: from the name.")] = None,
+    department: Annotated[Optional[str], typer.Option("--department", help="Department the text gives ('Orne', '61').")] = None,
+    region: Annotated[Optional[str], typer.Option("--region", help="Region of the ARS ('Normandie', 'Basse-Normandie').")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")] = False,
+) -> None:
+    """Look a territory up in the official register and print the link and its candidates.
+
+    Example: clsx link "Communauté de communes des Coëvrons" ; clsx link "Ville de Saint-Denis" --department 93
+    """
+    from .link import KINDS, describe, hints_from, link_name
+
+    if kind is not None and kind not in KINDS:
+        _usage_error(f"unknown kind {kind!r}; one of: {', '.join(KINDS)}")
+    res = link_name(name, kind, None, hints_from(department, [], region))
+    out = describe(res)
+    if as_json:
+        typer.echo(json.dumps({"query": name, **out}, ensure_ascii=False))
+        return
+    found = out["code"]
+    typer.echo(f"{out['status']} {out['score']:.3f}" + (f"  {found}  {out['official_name']}  [{out['type']}, {out['department_code']}, {out['official_region']}]" if found else ""))
+    for c in out["candidates"]:
+        typer.echo(f"  candidate {c['score']:.3f}  {c['code']}  {c['name']}  [{c['type']}, {c['department_code']}]")
+
+
 @app.command("eval", epilog=EXIT_HELP)
 def evaluate(
     paths: Annotated[list[str], typer.Argument(help="Texts (files or folders) to extract and score.")],

@@ -42,6 +42,25 @@ class Source(_Model):
     bytes: int | None = None
 
 
+class LinkCandidate(_Model):
+    """A register entry the territory may be: SIREN (EPCI) or INSEE code (commune) or department code."""
+
+    code: str
+    name: str
+    type: Literal["CC", "CA", "CU", "ME", "COM", "DEP"]
+    department_code: str | None = None
+    score: float
+
+
+class Link(_Model):
+    """How the territory was found in the register (clsx/link.py): exact and fuzzy fill the codes,
+    ambiguous and none leave them null and list the candidates."""
+
+    status: Literal["exact", "fuzzy", "ambiguous", "none"]
+    score: float = Field(ge=0, le=1)
+    candidates: list[LinkCandidate] = Field(default_factory=list)
+
+
 class Territory(_Model):
     name: str
     kind: TerritoryKind | None = None
@@ -49,6 +68,12 @@ class Territory(_Model):
     communes_count: int | None = None
     department: str | None = None
     span: Span
+    siren: str | None = Field(default=None, pattern=r"^\d{9}$")  # the EPCI's, when linked
+    insee_code: str | None = Field(default=None, pattern=r"^[0-9][0-9AB][0-9]{3}$")  # the commune's, when linked
+    official_name: str | None = None
+    department_code: str | None = None  # the linked territory's (its main one), else the department the text gives
+    official_region: str | None = None  # current region (after 2016), even when the text names an old one
+    link: Link | None = None
 
 
 class Signature(_Model):

@@ -19,11 +19,11 @@ def _readme() -> str:
     return README.read_text(encoding="utf-8") if README.exists() else ""
 
 
-def test_the_commands_are_the_documented_three() -> None:
-    assert COMMANDS == ["eval", "extract", "schema"]
+def test_the_commands_are_the_documented_four() -> None:
+    assert COMMANDS == ["eval", "extract", "link", "schema"]
 
 
-@pytest.mark.parametrize("command", sorted({"extract", "schema", "eval", *COMMANDS}))
+@pytest.mark.parametrize("command", sorted({"extract", "schema", "eval", "link", *COMMANDS}))
 def test_every_command_appears_in_the_readme(command: str) -> None:
     assert f"clsx {command}" in _readme()
 

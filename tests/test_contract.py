@@ -33,6 +33,11 @@ Record = Callable[[str], dict[str, Any]]
             None, id="regional-rank-neuvieme-en-Normandie",
         ),
         pytest.param("Le CLS est le troisième signé en Bretagne cette année.", None, id="regional-rank-troisieme-en-Bretagne"),
+        pytest.param("Le CLS « 3ème génération » 2025-2030 fait suite à ceux engagés en 2014 et 2019.", 3, id="generation-in-quotes"),
+        pytest.param(
+            "La Communauté d'agglomération a officiellement renouvelé et étendu son contrat local de santé pour la période 2024-2028.",
+            2, id="renouvele-et-etendu",
+        ),
         pytest.param("La Ville de Bellegarde-sur-Cher et l'ARS ont signé un contrat local de santé.", None, id="unsaid"),
         pytest.param("Le CLS 2023-2027 a été signé par la Ville et l'ARS.", None, id="a-year-range-is-not-a-number"),
         pytest.param(

@@ -76,6 +76,10 @@ Record = Callable[[str], dict[str, Any]]
             "La Ville de Brest et le Département du Finistère ont signé le contrat local de santé le 3 mars 2023.",
             "Ville de Brest", "commune", None, id="et-le-departement-not-in-name",
         ),
+        pytest.param(
+            "Le contrat local de santé a été signé le 16 octobre 2025 entre le Syndicat Mixte du Pays Ruffécois et l'ARS Nouvelle-Aquitaine.",
+            "Syndicat Mixte du Pays Ruffécois", "pays", None, id="syndicat-mixte-of-a-pays-is-a-pays",
+        ),
     ],
 )
 def test_territory_name_kind_acronym(record_of: Record, text: str, name: str, kind: str, acronym: str | None) -> None:

@@ -26,12 +26,13 @@ def _patterns() -> list[re.Pattern[str]]:
     roman = "|".join(data["roman"])
     return [
         re.compile(rf"\b(?P<n>{ords})\s+{_CLS}\b", re.IGNORECASE),
-        re.compile(rf"\b{_CLS}\s+(?:\w+\s+)?(?:de\s+)?(?P<n>{ords})\s+génération\b", re.IGNORECASE),
+        re.compile(rf"\b{_CLS}\s+(?:\w+\s+)?(?:de\s+)?[«“\"]?\s*(?P<n>{ords})\s+génération\b", re.IGNORECASE),
         re.compile(rf"\b(?P<n>{ords})\s+génération\s+(?:du\s+|de\s+la\s+|de\s+|d['’]\s*)?{_CLS}", re.IGNORECASE),
         # 'Un premier contrat avait été signé en 2016': this one is at least the second
         re.compile(rf"\b(?P<earlier>un\s+premier)\s+{_CLS}", re.IGNORECASE),
         re.compile(rf"\bCLS\s+(?P<n>{roman}|[1-9])\b(?![\d/-])"),
-        re.compile(rf"\b(?P<renew>renouvel\w*)\s+(?:(?:de|du)\s+)?(?:(?:son|sa|leur|notre|le|la|du)\s+)?{_CLS}", re.IGNORECASE),
+        # 'a renouvelé son CLS', 'a officiellement renouvelé et étendu son contrat'
+        re.compile(rf"\b(?P<renew>renouvel\w*)\s+(?:et\s+\w+\s+)?(?:(?:de|du)\s+)?(?:(?:son|sa|leur|notre|le|la|du)\s+)?{_CLS}", re.IGNORECASE),
         re.compile(rf"\b{_CLS}\s+(?:\w+\s+){{0,3}}(?P<renew2>renouvel\w*)", re.IGNORECASE),
     ]
 

@@ -70,6 +70,8 @@ def _mentions(ctx: Ctx, regions: set[str]) -> list[_Mention]:
                     m2_end = more.end()
                     out.append(_Mention(km.start_char, km.end_char + m2_end, kind, key(tail[m.start("name") : m2_end]), None))
                     continue
+            if kind == "other" and name.startswith("Pays "):
+                kind = "pays"  # 'Syndicat mixte du Pays Sud Charente' carries a Pays
             k = key((word + " " + name) if kind in _KIND_IN_KEY else name)
             if k and k not in regions and not k.startswith(("ars", "agence regionale")):
                 end = km.end_char + m.end("name")

@@ -77,6 +77,10 @@ Record = Callable[[str], dict[str, Any]]
             "d'actions pour les 4 années à venir.",
             None, None, 4, id="annees-a-venir-look-ahead-past-the-first-contract",
         ),
+        pytest.param(
+            "Lancé en 2023, le travail d'élaboration du contrat local de santé a réuni, pendant deux ans, une grande diversité d'acteurs.",
+            None, None, None, id="the-preparation-lasted-two-years",
+        ),
     ],
 )
 def test_period(record_of: Record, text: str, start: int | None, end: int | None, duration: int | None) -> None:

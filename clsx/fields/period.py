@@ -23,6 +23,9 @@ _DURATION = re.compile(
 _CONTEXT = re.compile(r"\b(?:CLS|contrat|période|couvr\w*|années|s['’]étend\w*|durée|engage|plan|feuille de route|programme)", re.IGNORECASE)
 
 
+_PREPARATION = re.compile(r"\b(?:élaboration|préparation|préfiguration|diagnostic)\b", re.IGNORECASE)
+
+
 def _about_other_contract(ctx: Ctx, pos: int, earlier: list[tuple[int, int]]) -> bool:
     """'le premier CLS (2017-2022)' when this article is about the second one."""
     a, b = ctx.sentence_of(pos)
@@ -58,6 +61,8 @@ def extract_period(ctx: Ctx, earlier: list[tuple[int, int]], signing: tuple[int,
         n = number(m.group("n") or m.group("n2"))
         # 'les 3 années à venir' looks ahead to this contract, even in a sentence about the first one
         ahead = m.group("next") or m.group("coming")
+        if not ahead and _PREPARATION.search(ctx.clean, *ctx.sentence_of(m.start())):
+            continue  # 'l'élaboration du contrat a réuni, pendant deux ans, …' is not its duration
         if n and 1 <= n <= 10 and (ahead or not _about_other_contract(ctx, m.start(), earlier)):
             duration = n
             spans.append(m.span())

@@ -29,6 +29,11 @@ Record = Callable[[str], dict[str, Any]]
             id="en-lien-avec",
         ),
         pytest.param(
+            "La Ville de Brest a signé son contrat local de santé le 3 mars 2023, dans le respect du Projet Régional de Santé, "
+            "en cohérence avec les schémas adoptés par le Département et en lien avec les politiques territoriales.",
+            [], id="en-lien-avec-policies-is-not-a-list",
+        ),
+        pytest.param(
             "Les représentants de l'Agence régionale de santé, de la Ville de Nancy, de la Préfecture de Meurthe-et-Moselle et de la CAF 54 "
             "se sont réunis pour la signature du contrat local de santé.",
             ["Préfecture de Meurthe-et-Moselle", "CAF 54"],

@@ -25,6 +25,9 @@ _SPLIT = re.compile(r"\s*(?:[,;:]|\n|\s\bet\s(?=(?:de\s)?(?:le|la|les)\b)|\s\bet
 _BULLET = re.compile(r"^\s*(?:[-–—•·*>]+|\d+[.)])\s*")
 _LEAD = re.compile(r"^(?:(?:et|outre|avec|par|sont|ont|dont|aux côtés de|également|mais aussi|celles?|ceux|celui)\s+)*(?:(?:de|du|des)\s+|d['’]\s*)?(?:(?:les|la|le)\s+|l['’]\s*)?(?-i:(?:l['’])?association\s+(?=[A-ZÉ]))?", re.IGNORECASE)
 _ORG_START = re.compile(r"\b(?:avec|par|:)\s+(?:le|la|les|l['’])\s*(?=[A-ZÉÈÎ])")
+# 'en lien avec', 'les représentants de' open a list only when names (or a colon) follow,
+# not 'en lien avec les politiques'
+_NAMES_FOLLOW = re.compile(r"\s*(?:(?:de\s+)?(?:la|le|les)\s+|(?:de\s+)?l['’]\s*|d['’]\s*|du\s+|des\s+)?[A-ZÉÈÎ]")
 _CIVIL = re.compile(r"^(?:M\.|Mme|MME|Dr|Madame|Monsieur|Pr)\b")
 
 
@@ -121,7 +124,12 @@ def extract_partners(ctx: Ctx, carrier_keys: set[str], people: list[Person]) -> 
 
     out: list[Partner] = []
     seen: set[str] = set()
-    regions = [r for cue in ctx.matches("PARTNER_CUE") for r in _region(ctx, cue.start_char, cue.end_char)]
+    regions = [
+        r
+        for cue in ctx.matches("PARTNER_CUE")
+        if cue.id_ != "partner_list" or _NAMES_FOLLOW.match(ctx.clean, cue.end_char) or ":" in ctx.clean[cue.end_char : ctx.sentence_of(cue.start_char)[1]]
+        for r in _region(ctx, cue.start_char, cue.end_char)
+    ]
     for sign in ctx.matches("SIGN"):
         # '… est signé ce 1er juillet, pour trois ans, entre la communauté de communes, la Sous-Préfecture…'
         a, b = ctx.sentence_of(sign.start_char)

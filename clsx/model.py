@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 SCHEMA_VERSION = "1"
 
@@ -26,6 +26,22 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class _Sparse(_Model):
+    """A model whose optional additions are left out of the JSON when unset, so that a plain
+    text's record has no `"converter": null` or `"text": null`."""
+
+    _omit_if_none: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _omit(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for k in self._omit_if_none:
+                if data.get(k) is None:
+                    data.pop(k, None)
+        return data
+
+
 class Span(_Model):
     """Evidence: `text[start:end] == span.text` on the text as decoded."""
 
@@ -34,12 +50,18 @@ class Span(_Model):
     text: str
 
 
-class Source(_Model):
+class Source(_Sparse):
+    """`sha256` and `chars` are the text's (for a page or a PDF, the text extracted from it,
+    which the spans index); `bytes` the file's."""
+
+    _omit_if_none = ("converter", "published")
     path: str
     sha256: str
     chars: int
     encoding: str
     bytes: int | None = None
+    converter: str | None = None  # "trafilatura 2.3.1", "pdfminer.six 20260107": the text was extracted from HTML or PDF
+    published: str | None = None  # ISO date from the page's metadata: the reference for dates without a year
 
 
 class LinkCandidate(_Model):
@@ -128,7 +150,8 @@ class Extractor(_Model):
     model: str
 
 
-class Record(_Model):
+class Record(_Sparse):
+    _omit_if_none = ("text",)
     schema_version: Literal["1"] = SCHEMA_VERSION
     doc_id: str
     source: Source
@@ -147,6 +170,7 @@ class Record(_Model):
     funding: list[Funding] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     extractor: Extractor
+    text: str | None = None  # the document text the spans index, with `clsx extract --with-text`
 
 
 class ErrorInfo(_Model):

@@ -1,0 +1,247 @@
+"""A PDF with a text layer -> its text in reading order, as clsx's rules expect it.
+
+pdfminer.six gives the text lines with their boxes (pypdf is known to lose spaces in French
+text). The layout decides the rest:
+- reading order: the lines are cut recursively at the widest blank band, across or down the
+  page, so a two-column page reads left column then right column, under a full-width title;
+- headers and footers: a line at the top or bottom of a page that comes back on other pages
+  (digits aside: "Page 2/3") is dropped, and so is a lone page number there;
+- paragraphs: a gap taller than the line spacing starts a new block (a blank line); inside a
+  block a line that was wrapped (the next line's first word would not have fitted after it)
+  is joined to the next with a space, or with nothing after an end-of-line hyphen between
+  lower-case letters ("Direc-" + "teur"); other lines (headings, list items) stay lines;
+- ligatures (ﬁ, ﬂ, ﬀ…) become their letters.
+A PDF whose pages hold no text (a scan) raises InputError('no_text').
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from importlib.metadata import version
+
+from ..patterns import load_json
+from ..source import InputError
+from . import Converted
+
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "Ĳ": "IJ", "ĳ": "ij", "Œ": "Œ"}
+_LIGATURE = re.compile("|".join(map(re.escape, LIGATURES)))
+_CID = re.compile(r"\(cid:\d+\)")
+# A glyph with no Unicode mapping (or a Symbol-font private-use one, U+F0B7) opening a line is a bullet.
+_GLYPH_BULLET = re.compile(r"^(?:\(cid:\d+\)|[\uf000-\uf0ff])\s*")
+_HYPHENS = ("-", "\u00ad", "\u2010")
+_LIST_ITEM = re.compile(load_json("text.json")["list_item"], re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:/|sur|of)\s*\d{1,4})?\s*[-–—]?$", re.IGNORECASE)
+_LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
+# The band of a page (share of its height) where running headers and footers sit.
+_EDGE = 0.12
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float  # distance from the top of the page, growing downwards
+    bottom: float
+    first_word: float  # width of the first word, to tell a wrapped line from a short one
+    space: float  # width of a space in this line's font
+    size: float  # font size of its first character
+    right: float = 0.0  # right edge of the column the line belongs to
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def pdf_to_text(data: bytes) -> Converted:
+    pages, heights = _read(data)
+    _drop_running_lines(pages, heights)
+    text = _text([ln for lines in pages for ln in _order(lines)])
+    text = _LIGATURE.sub(lambda m: LIGATURES[m.group(0)], text)
+    text = _CID.sub("", text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    if not re.search(r"\w", text):
+        raise InputError(
+            "no_text", f"the PDF has no text layer on its {len(pages)} page(s) (a scan?): run OCR on it first"
+        )
+    return Converted(text + "\n", f"pdfminer.six {version('pdfminer.six')}", "pdf")
+
+
+def _read(data: bytes) -> tuple[list[list[Line]], list[float]]:
+    """The text lines of each page, and the pages' heights."""
+    from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+    from pdfminer.high_level import extract_pages
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    pages: list[list[Line]] = []
+    heights: list[float] = []
+    try:
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+            h = page.height
+            lines: list[Line] = []
+            for box in page:
+                if not isinstance(box, LTTextContainer):
+                    continue
+                for tl in box:
+                    if not isinstance(tl, LTTextLine):
+                        continue
+                    text = _GLYPH_BULLET.sub("• ", tl.get_text().strip())
+                    if not text.strip():
+                        continue
+                    chars = [c for c in tl if isinstance(c, LTChar)]
+                    lines.append(Line(text.strip(), tl.x0, tl.x1, h - tl.y1, h - tl.y0, *_measure(chars)))
+            pages.append(lines)
+            heights.append(h)
+    except (PDFSyntaxError, PSException) as e:
+        raise InputError("unreadable_pdf", f"not a readable PDF: {e}") from e
+    except Exception as e:  # pdfminer raises many kinds on broken or encrypted files
+        raise InputError("unreadable_pdf", f"cannot read the PDF: {type(e).__name__}: {e}") from e
+    return pages, heights
+
+
+def _measure(chars: list[object]) -> tuple[float, float, float]:
+    """(width of the first word, width of a space, font size) from the line's characters."""
+    start = next((c for c in chars if c.get_text().strip()), None)  # type: ignore[attr-defined]
+    if start is None:
+        return 0.0, 3.0, 10.0
+    end = start
+    for c in chars[chars.index(start) :]:
+        if not c.get_text().strip():  # type: ignore[attr-defined]
+            break
+        end = c
+    size = getattr(start, "size", 10.0)
+    return end.x1 - start.x0, 0.28 * size, size  # type: ignore[attr-defined]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _drop_running_lines(pages: list[list[Line]], heights: list[float]) -> None:
+    """Remove headers and footers: top/bottom lines that repeat across pages at the same height,
+    page numbers, and lines there set apart in a smaller font than the body."""
+
+    def edge(ln: Line, i: int) -> bool:
+        return ln.top <= _EDGE * heights[i] or ln.bottom >= (1 - _EDGE) * heights[i]
+
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for i, p in enumerate(pages):
+        for ln in p:
+            if edge(ln, i):
+                seen.setdefault(_key(ln.text), []).append((i, ln.top))
+    # running lines sit at the same height on each page (a caption split over a page break does not)
+    repeated = {
+        k for k, at in seen.items() if any(i != j and abs(a - b) <= 6 for i, a in at for j, b in at)
+    }
+    body = _body_size([[ln for ln in p if not edge(ln, i)] for i, p in enumerate(pages)]) or _body_size(pages)
+    for i, p in enumerate(pages):
+        p[:] = [
+            ln
+            for ln in p
+            if not (edge(ln, i) and (_key(ln.text) in repeated or _PAGE_NUMBER.match(ln.text) or _apart(ln, p, body)))
+        ]
+
+
+def _body_size(pages: list[list[Line]]) -> float:
+    """The font size most of the text is set in (weighted by characters)."""
+    weight: dict[float, int] = {}
+    for p in pages:
+        for ln in p:
+            weight[round(ln.size, 1)] = weight.get(round(ln.size, 1), 0) + len(ln.text)
+    return max(weight, key=lambda k: weight[k]) if weight else 0.0
+
+
+def _apart(ln: Line, page: list[Line], body: float) -> bool:
+    """A one-page running line: in a smaller font than the body and set apart from it by a gap."""
+    if ln.size >= 0.85 * body:
+        return False
+    others = [o for o in page if o is not ln and o.size >= 0.85 * body]
+    if not others:
+        return False
+    gap = min(min(abs(o.top - ln.bottom), abs(ln.top - o.bottom)) for o in others)
+    return gap > 1.0 * ln.height
+
+
+def _order(lines: list[Line], right: float | None = None) -> list[Line]:
+    """Reading order by recursive cuts at the widest blank band; sets each line's column edge
+    (the right edge of the widest line between the gutters around it)."""
+    if right is None:
+        right = max((ln.x1 for ln in lines), default=0.0)
+    if len(lines) <= 1:
+        for ln in lines:
+            ln.right = right
+        return lines
+    across = _gaps([(ln.top, ln.bottom) for ln in lines])
+    down = _gaps([(ln.x0, ln.x1) for ln in lines])
+    widest_across = max((b - a for a, b in across), default=0.0)
+    widest_down = max((b - a for a, b in down), default=0.0)
+    # a gutter counts more than a gap between lines: columns first, then the blocks in them
+    if widest_down >= 8 and 1.5 * widest_down > widest_across:
+        cut = max(down, key=lambda g: g[1] - g[0])[0]
+        left = [ln for ln in lines if ln.x1 <= cut]
+        rest = [ln for ln in lines if ln.x1 > cut]
+        return _order(left, max(ln.x1 for ln in left)) + _order(rest, max(ln.x1 for ln in rest))
+    if widest_across > 0:
+        cut = max(across, key=lambda g: g[1] - g[0])[0]
+        return _order([ln for ln in lines if ln.bottom <= cut], right) + _order([ln for ln in lines if ln.bottom > cut], right)
+    ordered = sorted(lines, key=lambda ln: (round(ln.top, 1), ln.x0))
+    for ln in ordered:
+        ln.right = right
+    return ordered
+
+
+def _gaps(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Blank bands between the union of intervals."""
+    out: list[tuple[float, float]] = []
+    spans = sorted(intervals)
+    end = spans[0][1]
+    for a, b in spans[1:]:
+        if a > end:
+            out.append((end, a))
+        end = max(end, b)
+    return out
+
+
+def _text(ordered: list[Line]) -> str:
+    if not ordered:
+        return ""
+    whole = " ".join(ln.text for ln in ordered)
+    parts = [ordered[0].text]
+    in_item = bool(_LIST_ITEM.match(ordered[0].text))  # the line being written is a list item
+    for prev, cur in zip(ordered, ordered[1:]):
+        sep, unhyphen = _joint(prev, cur, whole, in_item)
+        if unhyphen:
+            parts[-1] = parts[-1][:-1]
+        parts += [sep, cur.text]
+        if sep.startswith("\n"):
+            in_item = bool(_LIST_ITEM.match(cur.text))
+    return "".join(parts)
+
+
+def _joint(prev: Line, cur: Line, whole: str, in_item: bool = False) -> tuple[str, bool]:
+    """What goes between two lines read one after the other ('', ' ', '\\n' or '\\n\\n'), and
+    whether the hyphen ending the first is a line-end hyphenation to remove."""
+    same_column = cur.top > prev.top and cur.x0 < prev.x1 and prev.x0 < cur.x1
+    wrapped = prev.x1 + prev.space + cur.first_word > prev.right + 0.5 and not _LIST_ITEM.match(cur.text)
+    if not same_column:
+        # next column or page: a sentence cut at the foot of a column goes on at the top of the next
+        if in_item and _LIST_ITEM.match(cur.text):
+            return "\n", False  # a list going on
+        if not (wrapped and abs(prev.size - cur.size) < 0.1 and not prev.text.endswith((".", "!", "?", ":", ";"))):
+            return "\n\n", False
+    elif cur.top - prev.bottom > 0.5 * max(prev.height, cur.height):
+        return "\n\n", False
+    elif not wrapped:
+        return "\n", False
+    if len(prev.text) > 1 and prev.text.endswith(_HYPHENS):
+        word_a = re.search(rf"[{_LOWER}]+$", prev.text[:-1])
+        word_b = re.match(rf"[{_LOWER}]+", cur.text)
+        if word_a and word_b:
+            # 'porte-' + 'parole' stays hyphenated when the text writes 'porte-parole' elsewhere
+            return "", f"{word_a.group(0)}-{word_b.group(0)}" not in whole
+        return "", prev.text.endswith("\u00ad")  # 'Hauts-de-' + 'France': the hyphen stays
+    return " ", False

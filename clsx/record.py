@@ -17,7 +17,7 @@ from .fields.people import find_people
 from .fields.period import extract_period
 from .fields.signatories import extract_signatories
 from .fields.signature import extract_signature
-from .fields.territory import extract_region, extract_territory, key
+from .fields.territory import commune_at, extract_region, extract_territory, key
 from .link import linked
 from .model import Extractor, Record, Source
 from .patterns import load_jsonl
@@ -51,11 +51,13 @@ def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
     regions = {key(r["name"]) for r in load_jsonl("regions.jsonl")}
     territory = extract_territory(ctx, regions)
     region = extract_region(ctx)
-    if territory:
-        territory = linked(territory, ctx, region[0] if region else None)
     cls = extract_cls_number(ctx, _title_end(ctx.clean))
     signature, _ = extract_signature(ctx, cls[2] if cls else [])
     signing = ctx.sentence_of(_char(text, signature.span.start)) if signature.span else None
+    if territory is None and signature.place:
+        territory = commune_at(ctx, signature.place)
+    if territory:
+        territory = linked(territory, ctx, region[0] if region else None)
     period = extract_period(ctx, cls[2] if cls else [], signing)
     people = find_people(ctx)
     coordinator = extract_coordinator(ctx, people)

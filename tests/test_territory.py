@@ -85,6 +85,10 @@ Record = Callable[[str], dict[str, Any]]
             "Agglomération Paris – Vallée de la Marne", "communaute_d_agglomeration", None, id="spaced-dash-inside-a-name",
         ),
         pytest.param(
+            "Communauté de communes Cœur de Garonne – Signature du contrat local de santé\n\nLe contrat local de santé a été signé le 3 mars 2024.",
+            "Communauté de communes Cœur de Garonne", "communaute_de_communes", None, id="a-dash-then-the-headline-is-not-the-name",
+        ),
+        pytest.param(
             "Ils étaient nombreux autour de la table, jeudi 22 juin à la mairie de Grigny, pour la signature du contrat local de santé. "
             "Le maire a salué le travail des associations de la ville.",
             "Grigny", "commune", None, id="commune-named-only-as-the-signing-place",

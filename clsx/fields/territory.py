@@ -16,7 +16,7 @@ from ..model import Territory
 
 _U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 # Another institution's head word ends a name: 'la Ville de Brest et le Département du Finistère'.
-_WORD = rf"(?!(?:ARS|CLS|Agence|Département|Région|Préfecture|Conseil|Communauté|État|Etat|Ville)\b)(?:[{_U}][\w’'\-]*)"
+_WORD = rf"(?!(?:ARS|CLS|Agence|Département|Région|Préfecture|Conseil|Communauté|État|Etat|Ville|Signature|Contrat|Communiqué)\b)(?:[{_U}][\w’'\-]*)"
 # One linking word, with its own space or apostrophe: 'de la ' is 'de ' + 'la ', never two ways
 # (alternatives that overlap make these patterns backtrack exponentially on 'de la de la …').
 _LINK = r"(?:(?:de|du|des|la|le|les|et|en|sur|sous|lès)[ ]|[dl]['’])"

@@ -12,7 +12,7 @@ from .fields.axes import extract_axes
 from .fields.contract import extract_cls_number
 from .fields.coordinator import extract_coordinator
 from .fields.funding import extract_funding
-from .fields.partners import extract_partners
+from .fields.partners import extract_partners, partners_of_signatories
 from .fields.people import find_people
 from .fields.period import extract_period
 from .fields.signatories import extract_signatories
@@ -67,6 +67,8 @@ def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
         carrier.add(key(territory.acronym))
     signatories = extract_signatories(ctx, people, exclude, signature.status == "signed", carrier)
     partners = extract_partners(ctx, carrier, people)
+    orgs = [(s.organization, _char(text, s.span.start)) for s in signatories if s.organization]
+    partners = partners_of_signatories(ctx, orgs, carrier, partners)
     axes, announced, actions = extract_axes(ctx)
     if not any(m.id_ == "cls" for m in ctx.matches("CLS")):
         ctx.warnings.append("the text never mentions a contrat local de santé: is it about one?")

@@ -140,7 +140,7 @@ def extract_partners(ctx: Ctx, carrier_keys: set[str], people: list[Person]) -> 
     for s, e in [item for a, b in regions for item in _items(ctx, a, b)]:
         name = re.sub(r"\s+", " ", ctx.clean[s:e])
         k = key(name)
-        if not k or k in seen or not _looks_like_org(name) or len(name) > 140:
+        if not k or k in seen or not _looks_like_org(name) or not 2 <= len(name) <= 140:
             continue
         if any(s <= p.start < e for p in people) or _is_title(ctx, s, e):
             continue

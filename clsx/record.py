@@ -12,12 +12,12 @@ from .fields.axes import extract_axes
 from .fields.contract import extract_cls_number
 from .fields.coordinator import extract_coordinator
 from .fields.funding import extract_funding
-from .fields.partners import extract_partners
+from .fields.partners import extract_partners, partners_of_signatories
 from .fields.people import find_people
 from .fields.period import extract_period
 from .fields.signatories import extract_signatories
 from .fields.signature import extract_signature
-from .fields.territory import extract_region, extract_territory, key
+from .fields.territory import commune_at, extract_region, extract_territory, key
 from .link import linked
 from .model import Extractor, Record, Source
 from .patterns import load_jsonl
@@ -51,11 +51,13 @@ def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
     regions = {key(r["name"]) for r in load_jsonl("regions.jsonl")}
     territory = extract_territory(ctx, regions)
     region = extract_region(ctx)
-    if territory:
-        territory = linked(territory, ctx, region[0] if region else None)
     cls = extract_cls_number(ctx, _title_end(ctx.clean))
     signature, _ = extract_signature(ctx, cls[2] if cls else [])
     signing = ctx.sentence_of(_char(text, signature.span.start)) if signature.span else None
+    if territory is None and signature.place:
+        territory = commune_at(ctx, signature.place)
+    if territory:
+        territory = linked(territory, ctx, region[0] if region else None)
     period = extract_period(ctx, cls[2] if cls else [], signing)
     people = find_people(ctx)
     coordinator = extract_coordinator(ctx, people)
@@ -65,6 +67,8 @@ def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
         carrier.add(key(territory.acronym))
     signatories = extract_signatories(ctx, people, exclude, signature.status == "signed", carrier)
     partners = extract_partners(ctx, carrier, people)
+    orgs = [(s.organization, _char(text, s.span.start)) for s in signatories if s.organization]
+    partners = partners_of_signatories(ctx, orgs, carrier, partners)
     axes, announced, actions = extract_axes(ctx)
     if not any(m.id_ == "cls" for m in ctx.matches("CLS")):
         ctx.warnings.append("the text never mentions a contrat local de santé: is it about one?")

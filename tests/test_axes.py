@@ -102,6 +102,12 @@ F = False
             3, id="heading-before-a-colon-and-an-infinitive-description",
         ),
         pytest.param(
+            "En signant son contrat local de santé, la commune s'est dotée d'un cadre : le CLS établit trois axes de travail autour de "
+            "la nutrition, de l'accès aux soins de premier recours et de la santé des aînés. Fin.",
+            [("la nutrition", F), ("l'accès aux soins de premier recours", F), ("la santé des aînés", F)],
+            3, id="counted-axes-autour-de-an-inline-list",
+        ),
+        pytest.param(
             "Le CLS décline 2 priorités de santé sur le territoire aiglon :\n\n• l'accès à la santé des enfants et notamment des populations fragilisées (10 fiches actions)\n\n"
             "• le mal-être et les troubles psychosociaux des jeunes – les conduites addictives (6 fiches actions).\n\nLes premières actions débuteront en janvier 2014.",
             [("l'accès à la santé des enfants et notamment des populations fragilisées", F),

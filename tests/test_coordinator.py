@@ -53,6 +53,10 @@ Record = Callable[[str], dict[str, Any]]
             "Le contrat sera animé par Camille THÉVENOT à partir de septembre.",
             "Camille Thévenot", None, id="role-without-a-function-has-no-title",
         ),
+        pytest.param(
+            "Une coordonnatrice nommée Léa MARTINEZ sera chargée de l'animation et du suivi du contrat local de santé.",
+            "Léa Martinez", "coordonnatrice", id="coordonnatrice",
+        ),
     ],
 )
 def test_coordinator(record_of: Record, text: str, name: str, title: str | None) -> None:

@@ -34,6 +34,12 @@ Record = Callable[[str], dict[str, Any]]
             [], id="en-lien-avec-policies-is-not-a-list",
         ),
         pytest.param(
+            "Le contrat local de santé de la Communauté de communes de l'Oriente a été signé le 12 mai 2023 par Marie DUPONT, directrice "
+            "générale de l'ARS Corse, Paul ROSSI, président de la Communauté de communes de l'Oriente, Jean SANTONI, directeur de la "
+            "Mutualité Sociale Agricole de Corse, et Anne LUCIANI, directrice des services académiques.",
+            ["Mutualité Sociale Agricole de Corse"], id="a-signatory-s-health-insurer-is-a-partner-not-the-ars-carrier-or-services",
+        ),
+        pytest.param(
             "Les représentants de l'Agence régionale de santé, de la Ville de Nancy, de la Préfecture de Meurthe-et-Moselle et de la CAF 54 "
             "se sont réunis pour la signature du contrat local de santé.",
             ["Préfecture de Meurthe-et-Moselle", "CAF 54"],

@@ -99,6 +99,12 @@ D15 = (
             "Un contrat local de santé est en préparation.",
             [], id="no-signing-reported-no-heads",
         ),
+        pytest.param(
+            "Jeudi dernier, la Communauté de communes Loire Layon réunissait ses partenaires pour le lancement de son contrat local de santé, "
+            "signé le 5 juin dernier. « Cette rencontre marque le coup d'envoi de la démarche », précise Marie Lebrun vice-présidente de la "
+            "communauté de communes.",
+            [], id="a-quoted-speaker-after-the-signing-sentence-is-not-a-signatory",
+        ),
     ],
 )
 def test_signatory_names(record_of: Record, text: str, names: list[str]) -> None:

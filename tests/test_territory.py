@@ -80,6 +80,19 @@ Record = Callable[[str], dict[str, Any]]
             "Le contrat local de santé a été signé le 16 octobre 2025 entre le Syndicat Mixte du Pays Ruffécois et l'ARS Nouvelle-Aquitaine.",
             "Syndicat Mixte du Pays Ruffécois", "pays", None, id="syndicat-mixte-of-a-pays-is-a-pays",
         ),
+        pytest.param(
+            "L'Agglomération Paris – Vallée de la Marne a signé le 14 octobre son contrat local de santé.",
+            "Agglomération Paris – Vallée de la Marne", "communaute_d_agglomeration", None, id="spaced-dash-inside-a-name",
+        ),
+        pytest.param(
+            "Communauté de communes Cœur de Garonne – Signature du contrat local de santé\n\nLe contrat local de santé a été signé le 3 mars 2024.",
+            "Communauté de communes Cœur de Garonne", "communaute_de_communes", None, id="a-dash-then-the-headline-is-not-the-name",
+        ),
+        pytest.param(
+            "Ils étaient nombreux autour de la table, jeudi 22 juin à la mairie de Grigny, pour la signature du contrat local de santé. "
+            "Le maire a salué le travail des associations de la ville.",
+            "Grigny", "commune", None, id="commune-named-only-as-the-signing-place",
+        ),
     ],
 )
 def test_territory_name_kind_acronym(record_of: Record, text: str, name: str, kind: str, acronym: str | None) -> None:

@@ -30,6 +30,8 @@ _NOT_CLS = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:" + "|".join(re.escape(x) fo
 # A short heading, a colon, then a description that starts with an infinitive and runs on;
 # 'Modes de vie : alimentation, activité physique, sommeil' is a label with its contents.
 _HEADING = re.compile(r"(?P<head>[^:]{3,80}?)\s*:\s+[a-zéèêàâîôûç]+(?:er|ir|re)\b.{30,}$", re.DOTALL)
+# 'trois axes de travail commun autour de la prévention, de la mobilisation… et de l'accès…'
+_AROUND = re.compile(r"[^,.:;]{0,60}?\bautour\s+(?:de\s+(?=l['’]|la\b)|d['’]|du\s+|des\s+)")
 _ACTIONS = re.compile(r"(?P<n>\d{1,3})\s+fiches?[ -]actions?", re.IGNORECASE)
 
 Item = tuple[int, int, bool]  # clean start, end, transversal
@@ -111,8 +113,9 @@ def _plain_lines(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
     return items if len(items) >= 2 else []
 
 
-def _inline(ctx: Ctx, a: int, b: int, transversal: bool) -> list[Item]:
-    """'trois axes : A, B et C.' or 'trois priorités : A, avec… ; B ; C, notamment…'."""
+def _inline(ctx: Ctx, a: int, b: int, transversal: bool, of: bool = False) -> list[Item]:
+    """'trois axes : A, B et C.' or 'trois priorités : A, avec… ; B ; C, notamment…';
+    `of`: items after 'autour de' ('de la prévention, de la mobilisation… et de l'accès…')."""
     text = ctx.clean[a:b]
     parts: list[tuple[int, int]] = []
     if ";" in text:
@@ -123,7 +126,7 @@ def _inline(ctx: Ctx, a: int, b: int, transversal: bool) -> list[Item]:
             pos += len(chunk) + 1
     else:
         pos = 0
-        for m in re.finditer(r",\s*|\s+et\s+(?=(?:le|la|les|l['’]|des|du|un|une)\b)", text):
+        for m in re.finditer(r",\s*|\s+et\s+(?=(?:le|la|les|l['’]|des|du|un|une|de|d['’])\b)", text):
             parts.append((a + pos, a + m.start()))
             pos = m.end()
         parts.append((a + pos, b))
@@ -131,6 +134,8 @@ def _inline(ctx: Ctx, a: int, b: int, transversal: bool) -> list[Item]:
     for s, e in parts:
         lead = re.match(r"\s*(?:et|ou)\s+", ctx.clean[s:e])
         s += lead.end() if lead else 0
+        of_lead = re.match(r"\s*(?:de\s+(?=l['’]|la\b)|d['’]|du\s+|des\s+)", ctx.clean[s:e]) if of else None
+        s += of_lead.end() if of_lead and not ctx.clean[s:e].lstrip().startswith(("du ", "des ")) else 0
         s2, e2 = _clean_label(ctx, s, e)
         if e2 - s2 > 3:
             items.append((s2, e2, transversal))
@@ -190,6 +195,9 @@ def extract_axes(ctx: Ctx) -> tuple[list[Axis], int | None, int | None]:
             items = _inline(ctx, colon + 1, b, transversal)
         elif colon >= 0 or len(sentence.strip()) <= 70 and not sentence.rstrip().endswith("."):
             items = _list_after(ctx, b, transversal)
+        elif (around := _AROUND.match(ctx.clean, cue.end_char, b)) and count:
+            items = _inline(ctx, around.end(), b, transversal, of=True)
+            items = items if len(items) == count else []
         elif comma and count:
             items = _inline(ctx, cue.end_char + comma.end(), b, transversal)
             items = items if len(items) == count else []

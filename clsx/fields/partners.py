@@ -18,6 +18,7 @@ from .people import Person
 _DATA = load_json("organisations.json")
 _HEADS = tuple(sorted(_DATA["heads"], key=len, reverse=True))
 _CUT = tuple(_DATA["cut_before"])
+_SIGNATORY_HEADS = tuple(_DATA["signatory_partner_heads"])
 _NOT = frozenset(_DATA["not_partners"])
 # ' et la CAF', ' et de la CAF' start an item; ' et du Finistère' may end a plural name ('Conseils
 # départementaux des Côtes d'Armor et du Finistère'), and ' et de La Marche' is inside one.
@@ -139,7 +140,7 @@ def extract_partners(ctx: Ctx, carrier_keys: set[str], people: list[Person]) -> 
     for s, e in [item for a, b in regions for item in _items(ctx, a, b)]:
         name = re.sub(r"\s+", " ", ctx.clean[s:e])
         k = key(name)
-        if not k or k in seen or not _looks_like_org(name) or len(name) > 140:
+        if not k or k in seen or not _looks_like_org(name) or not 2 <= len(name) <= 140:
             continue
         if any(s <= p.start < e for p in people) or _is_title(ctx, s, e):
             continue
@@ -153,3 +154,27 @@ def extract_partners(ctx: Ctx, carrier_keys: set[str], people: list[Person]) -> 
 
 def _is_title(ctx: Ctx, s: int, e: int) -> bool:
     return any(t.start_char == s for t in ctx.matches("TITLE"))
+
+
+def partners_of_signatories(
+    ctx: Ctx, orgs: list[tuple[str, int]], carrier_keys: set[str], partners: list[Partner]
+) -> list[Partner]:
+    """The organisations whose heads sign or attend the signing ('Christian Porta, directeur de la
+    Mutualité Sociale Agricole de Corse') are partners, unless they are the ARS or the carrier.
+    `orgs`: (organisation as the signatory's title gives it, clean offset of the person)."""
+    from .territory import key
+
+    out = list(partners)
+    seen = {key(p.name) for p in partners}
+    for org, pos in orgs:
+        k, low = key(org), org.lower()
+        if not low.startswith(_SIGNATORY_HEADS) or "ars" in k.split() or "agence regionale" in k or k in seen:
+            continue
+        if any(c and (k.endswith(c) or c.startswith(k)) for c in carrier_keys) or any(k in x or x in k for x in seen):
+            continue
+        at = ctx.clean.find(org, pos)
+        if at < 0:
+            continue
+        seen.add(k)
+        out.append(Partner(name=re.sub(r"\s+", " ", org), span=ctx.span(at, at + len(org))))
+    return out

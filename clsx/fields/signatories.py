@@ -71,7 +71,8 @@ def _signing_sentences(ctx: Ctx) -> tuple[set[tuple[int, int]], set[tuple[int, i
     following = set()
     for a, b in strong:
         nxt = next((s for s in ctx.sentences if s[0] >= b), None)
-        if nxt and ctx.paragraph_of(nxt[0]) == ctx.paragraph_of(a):
+        # the next sentence of the paragraph, unless it quotes someone ('« … », précise X')
+        if nxt and ctx.paragraph_of(nxt[0]) == ctx.paragraph_of(a) and not re.search(r"[«»“”]", ctx.clean[nxt[0] : nxt[1]]):
             following.add(nxt)
     return sure, following
 

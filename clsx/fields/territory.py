@@ -16,11 +16,12 @@ from ..model import Territory
 
 _U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 # Another institution's head word ends a name: 'la Ville de Brest et le Département du Finistère'.
-_WORD = rf"(?!(?:ARS|CLS|Agence|Département|Région|Préfecture|Conseil|Communauté|État|Etat|Ville)\b)(?:[{_U}][\w’'\-]*)"
+_WORD = rf"(?!(?:ARS|CLS|Agence|Département|Région|Préfecture|Conseil|Communauté|État|Etat|Ville|Signature|Contrat|Communiqué)\b)(?:[{_U}][\w’'\-]*)"
 # One linking word, with its own space or apostrophe: 'de la ' is 'de ' + 'la ', never two ways
 # (alternatives that overlap make these patterns backtrack exponentially on 'de la de la …').
 _LINK = r"(?:(?:de|du|des|la|le|les|et|en|sur|sous|lès)[ ]|[dl]['’])"
-_NAME_RUN = rf"{_WORD}(?:[ ]{_LINK}*{_WORD})*"
+# words joined by spaces and linking words, or by a spaced dash ('Paris – Vallée de la Marne')
+_NAME_RUN = rf"{_WORD}(?:(?:[ ]|[ ][–—][ ]){_LINK}*{_WORD})*"
 _OF = r"(?:(?:de|du|des)[ ]|d['’])?(?:(?:la|le|les)[ ]|l['’])?"  # 'de la ', 'des ', 'd’'
 _NAME = re.compile(rf"[ ]*(?:\((?P<acr0>[{_U}]{{2,10}})\)[ ]*)?{_OF}(?P<name>{_NAME_RUN})(?:[ ]*\((?P<acr>[{_U}0-9]{{2,10}})\))?")
 _MORE_NAMES = re.compile(rf"(?:(?:,[ ]*|[ ]et[ ]){_LINK}*{_NAME_RUN})+")
@@ -209,3 +210,15 @@ def extract_region(ctx: Ctx) -> tuple[str, tuple[int, int]] | None:
             if a.end_char <= r.start_char and re.fullmatch(r"[\s,]*(?:\(ARS\))?\s*(?:de la|de l['’]|du|des|de|d['’]|en)?\s*", gap):
                 return r.id_, (r.start_char, r.end_char)
     return None
+
+
+def commune_at(ctx: Ctx, place: str) -> Territory | None:
+    """'La ville signe son contrat' with no name anywhere but the signing place ('à la mairie de
+    Fleury-Mérogis', 'signé à Cargèse'): that commune. Only when the text speaks of a commune."""
+    if not re.search(r"\b(?:la ville|la commune|la municipalité|le maire)\b", ctx.clean, re.IGNORECASE):
+        return None
+    at = re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", ctx.clean)
+    if at is None or not place[:1].isupper():
+        return None
+    ctx.warnings.append("territory taken from the signing place: the text names the commune only there")
+    return Territory(name=place, kind="commune", span=ctx.span(at.start(), at.end()))

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from . import __version__
-from .source import MAX_BYTES, STDIN, expand
+from .source import DEFAULT_GLOB, MAX_BYTES, STDIN, expand
 
 app = typer.Typer(
     add_completion=False,
@@ -50,7 +50,7 @@ def _init_worker() -> None:
     load()
 
 
-def _work(args: tuple[str, Optional[str], int]) -> tuple[str, bool]:
+def _work(args: tuple[str, Optional[str], int, bool, Optional[str]]) -> tuple[str, bool]:
     """(JSON line, whether it is an error record)."""
     from .extract import extract_path, to_line
 
@@ -58,9 +58,11 @@ def _work(args: tuple[str, Optional[str], int]) -> tuple[str, bool]:
     return to_line(rec), "error" in rec
 
 
-def _records(paths: list[str], encoding: Optional[str], max_bytes: int, jobs: int) -> Iterator[tuple[str, bool]]:
+def _records(
+    paths: list[str], encoding: Optional[str], max_bytes: int, jobs: int, with_text: bool = False, keep: Optional[dict[str, str]] = None
+) -> Iterator[tuple[str, bool]]:
     """JSON lines in input order, from one process or a pool of `jobs`."""
-    tasks = [(p, encoding, max_bytes) for p in paths]
+    tasks = [(p, encoding, max_bytes, with_text, (keep or {}).get(p)) for p in paths]
     if jobs <= 1 or len(tasks) <= 1:
         for t in tasks:
             yield _work(t)
@@ -71,6 +73,22 @@ def _records(paths: list[str], encoding: Optional[str], max_bytes: int, jobs: in
         yield from pool.imap(_work, tasks, chunksize=1)
 
 
+def _kept_names(files: list[str], folder: Path) -> dict[str, str]:
+    """Where --keep-text writes each document's text: 'page.html' -> DIR/page.html.txt
+    (page.html.2.txt for a second input of the same name; stdin.txt for stdin)."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for f in files:
+        base = "stdin" if f == STDIN else Path(f).name
+        name, n = f"{base}.txt", 1
+        while name in used:
+            n += 1
+            name = f"{base}.{n}.txt"
+        used.add(name)
+        out[f] = str(folder / name)
+    return out
+
+
 def _usage_error(message: str) -> None:
     typer.echo(f"Error: {message}", err=True)
     raise typer.Exit(2)
@@ -78,44 +96,80 @@ def _usage_error(message: str) -> None:
 
 @app.command(epilog=EXIT_HELP)
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively) or - for stdin.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSONL here instead of stdout.")] = None,
-    glob: Annotated[str, typer.Option("--glob", help="File pattern inside folders.")] = "*.txt",
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .pdf), folders (searched recursively) or - for stdin.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the records here instead of stdout.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (one record a line), json (one array) or csv (one row a document).")] = "jsonl",
+    spans: Annotated[bool, typer.Option("--spans", help="CSV: add the evidence spans' start, end and text columns.")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte order mark (for Excel).")] = False,
+    delimiter: Annotated[str, typer.Option("--delimiter", help="CSV: the field separator (';' for a French-locale Excel).")] = ",",
+    with_text: Annotated[bool, typer.Option("--with-text", help="Add the document text the spans index to each record (field `text`).")] = False,
+    keep_text: Annotated[Optional[Path], typer.Option("--keep-text", help="Write the text extracted from each web page or PDF into this folder (NAME.txt).")] = None,
+    glob: Annotated[str, typer.Option("--glob", help="File patterns inside folders, separated by commas.")] = DEFAULT_GLOB,
     jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Worker processes.")] = 1,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force an input encoding (default: detect).")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Larger inputs give an error record.")] = MAX_BYTES,
 ) -> None:
-    """Extract one JSON record per document, as JSONL, in input order.
+    """Extract one record per document (plain text, web page or PDF), in input order.
 
-    Example: clsx extract samples/ -o records.jsonl ; cat article.txt | clsx extract -
+    Example: clsx extract samples/ -o records.jsonl ; clsx extract page.html communique.pdf --format csv --bom -o cls.csv ; cat article.txt | clsx extract -
     """
+    from .formats import FORMATS, Writer
+
+    if fmt not in FORMATS:
+        _usage_error(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
+    if len(delimiter) != 1:
+        _usage_error("--delimiter must be one character")
     for p in paths:
         if p != STDIN and not Path(p).exists():
             _usage_error(f"path not found: {p}")
     if paths.count(STDIN) > 1:
         _usage_error("stdin (-) can be read only once")
     files = list(expand(paths, glob))
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    keep = None
+    if keep_text:
+        try:
+            keep_text.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            _usage_error(f"cannot create {keep_text}: {e.strerror or e}")
+        keep = _kept_names(files, keep_text)
+    out = _open_output(output, bom and fmt == "csv")
+    writer = Writer(out, fmt, spans=spans, delimiter=delimiter)  # type: ignore[arg-type]
     errors = 0
     progress = _progress(len(files))
     try:
         task = progress.add_task("extracting", total=len(files)) if progress else None
         if progress:
             progress.start()
-        for line, failed in _records(files, encoding, max_bytes, jobs):
-            out.write(line + "\n")
-            out.flush()
+        for line, failed in _records(files, encoding, max_bytes, jobs, with_text, keep):
+            writer.write(json.loads(line) if fmt == "csv" else None, line)
             errors += failed
             if progress:
                 progress.advance(task)  # type: ignore[arg-type]
+        writer.close()
     finally:
         if progress:
             progress.stop()
         if output:
             out.close()
+        else:
+            out.flush()
+            out.detach()  # leave sys.stdout open
     typer.echo(f"clsx: {len(files)} document(s), {errors} error record(s)", err=True)
     if errors:
         raise typer.Exit(1)
+
+
+def _open_output(output: Optional[Path], bom: bool) -> Any:
+    """The data stream: the file, or stdout, as UTF-8 whatever the locale says."""
+    if output:
+        out = output.open("w", encoding="utf-8", newline="")
+    else:
+        import io
+
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    if bom:
+        out.write("\ufeff")
+    return out
 
 
 def _progress(total: int) -> Any:
@@ -218,6 +272,88 @@ def evaluate(
     if show_errors:
         for stem, field, p, g in res["errors"]:
             console.print(f"{stem} {field}: got {p!r}, gold {g!r}", markup=False, highlight=False)
+
+
+def _read_all(files: list[Path]) -> tuple[list[dict[str, Any]], list[Optional[str]], list[Optional[str]]]:
+    """Records of the files, with the text each one's spans index (or a note why not)."""
+    from .texts import RecordsError, read_records, text_of
+
+    records, texts, notes = [], [], []
+    for f in files:
+        if not f.is_file():
+            _usage_error(f"file not found: {f}")
+        try:
+            rows = read_records(f)
+        except RecordsError as e:
+            typer.echo(f"Error: {e}", err=True)
+            raise typer.Exit(1) from e
+        for r in rows:
+            t, note = text_of(r, f.parent)
+            records.append(r)
+            texts.append(t)
+            notes.append(note)
+    return records, texts, notes
+
+
+@app.command()
+def review(
+    files: Annotated[list[Path], typer.Argument(help="Records (JSONL, or a JSON array) written by clsx extract.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the page here instead of stdout.")] = None,
+    title: Annotated[str, typer.Option("--title", help="Title of the page.")] = "clsx review",
+) -> None:
+    """Write one self-contained HTML page to check every record: each value highlighted in its
+    text, the record beside it, the warnings, and a filter for the documents needing a look.
+
+    The text comes from the record (clsx extract --with-text) or is read again from source.path.
+
+    Example: clsx extract corpus/ --with-text -o out.jsonl && clsx review out.jsonl -o review.html
+    """
+    from .review import page
+
+    records, texts, notes = _read_all(files)
+    html = page(records, texts, notes, title)
+    if output:
+        output.write_text(html, encoding="utf-8")
+    else:
+        sys.stdout.buffer.write(html.encode("utf-8"))
+    missing = sum(1 for r, t in zip(records, texts) if t is None and not r.get("error"))
+    typer.echo(f"clsx: {len(records)} document(s) reviewed" + (f", {missing} without their text" if missing else ""), err=True)
+
+
+@app.command()
+def show(
+    files: Annotated[list[Path], typer.Argument(help="A document (.txt, .html, .pdf) to extract, or records (.jsonl, .json).")],
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colours on or off (default: on a terminal).")] = None,
+) -> None:
+    """Show records in the terminal: the text with each value highlighted, then the record as a table.
+
+    Example: clsx show samples/seed-coevrons-2018.txt ; clsx show out.jsonl | less -R
+    """
+    from rich.console import Console
+
+    from .show import show as render
+
+    records: list[dict[str, Any]] = []
+    texts: list[Optional[str]] = []
+    notes: list[Optional[str]] = []
+    for f in files:
+        if f.suffix.lower() in (".jsonl", ".json", ".ndjson"):
+            r, t, n = _read_all([f])
+        else:
+            if not f.exists():
+                _usage_error(f"path not found: {f}")
+            from .extract import extract_path
+
+            rec = extract_path(str(f), with_text=True)
+            text = rec.pop("text", None)
+            r, t, n = [rec], [text], [None]
+        records += r
+        texts += t
+        notes += n
+    console = Console(highlight=False, force_terminal=color, no_color=color is False, soft_wrap=False)
+    render(records, texts, notes, console)
+    if any(r.get("error") for r in records):
+        raise typer.Exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

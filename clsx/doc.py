@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -42,6 +43,7 @@ class Ctx:
     text: Text
     doc: Doc
     warnings: list[str] = field(default_factory=list)
+    published: dt.date | None = None  # the page's own date (HTML metadata), when known
     _matches: dict[str, list[SpacySpan]] = field(default_factory=dict, repr=False)
 
     @property

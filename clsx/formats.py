@@ -139,9 +139,11 @@ class Writer:
         elif fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
 
-    def write(self, record: dict[str, Any], line: str | None = None) -> None:
-        """`line`: the record already serialised as one JSON line, if at hand."""
+    def write(self, record: dict[str, Any] | None, line: str | None = None) -> None:
+        """`line`: the record already serialised as one JSON line, if at hand (then JSON and
+        JSONL need no `record`)."""
         if self.fmt == "csv":
+            assert record is not None
             flat = flatten(record, self.cols)
             self.csv.writerow([cell(flat[c.name]) for c in self.cols])
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import re
 
@@ -98,8 +99,8 @@ def _char(text: Text, raw_offset: int) -> int:
     return bisect.bisect_left(text.starts, raw_offset)
 
 
-def extract_text(raw: str, source: Source) -> Record:
-    """Raw decoded text -> record."""
+def extract_text(raw: str, source: Source, published: dt.date | None = None) -> Record:
+    """Raw decoded text -> record; `published`: the date the page's metadata gives."""
     text = normalise(raw)
-    ctx = Ctx(text, load()(text.clean))
+    ctx = Ctx(text, load()(text.clean), published=published)
     return build_record(text, ctx, source)

@@ -42,16 +42,21 @@ class Document:
     size: int
 
 
-def expand(paths: Iterable[str], pattern: str = "*.txt") -> Iterator[str]:
-    """Files as given, folders walked recursively for `pattern` (sorted), '-' for stdin.
+DEFAULT_GLOB = "*.txt,*.html,*.htm,*.pdf"
+
+
+def expand(paths: Iterable[str], pattern: str = DEFAULT_GLOB) -> Iterator[str]:
+    """Files as given, folders walked recursively for `pattern` (sorted; several patterns
+    separated by commas), '-' for stdin.
 
     A path that does not exist is passed on: reading it gives its error record.
     """
+    patterns = [x.strip() for x in pattern.split(",") if x.strip()]
     for p in paths:
         path = Path(p)
         if p != STDIN and path.is_dir():
             seen: set[Path] = set()
-            for f in sorted(path.rglob(pattern)):
+            for f in sorted({f for pat in patterns for f in path.rglob(pat)}):
                 real = f.resolve()
                 if f.is_file() and real not in seen:
                     seen.add(real)
@@ -114,7 +119,11 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
 
 def load(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Read and decode one input; raises InputError with a clear kind and message."""
-    data = read_bytes(path, max_bytes)
+    return from_bytes(path, read_bytes(path, max_bytes), encoding)
+
+
+def from_bytes(path: str, data: bytes, encoding: str | None = None) -> Document:
+    """Decode the bytes read from `path` as a plain text."""
     if not data.strip():
         raise InputError("empty", "the document is empty" if not data else "the document holds only whitespace")
     if encoding is None and _looks_binary(data):

@@ -139,11 +139,6 @@ def test_usage_errors_exit_2_without_traceback(args: tuple[str, ...]) -> None:
     assert any(line.startswith("Error") for line in stderr_lines(done.stderr))
 
 
-@pytest.mark.xfail(
-    reason="BUG: stdout is written in the locale's encoding (cp1252 on Windows when redirected): a record with 'ᵉʳ' crashes "
-    "the batch with a traceback, and accents are not UTF-8 JSONL",
-    strict=True,
-)
 def test_stdout_is_utf8_whatever_the_locale() -> None:
     text = "Le 1ᵉʳ juillet 2022, la Ville de Brest a signé son contrat local de santé avec l’ARS Bretagne.\n"
     done = run_cli("extract", "-", stdin=text.encode("utf-8"), env={"PYTHONIOENCODING": "cp1252"})

@@ -12,7 +12,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from ..source import Document
 
 Kind = Literal["text", "html", "pdf"]
 
@@ -49,3 +52,24 @@ def convert(data: bytes, kind: Kind, encoding: str | None = None) -> Converted:
 
         return pdf_to_text(data)
     raise ValueError(f"not a converted kind: {kind}")
+
+
+def read_document(path: str, encoding: str | None = None, max_bytes: int | None = None) -> tuple["Document", Converted | None]:
+    """Any input -> (the document whose text the record's spans index, the conversion if it was
+    a page or a PDF). Raises clsx.source.InputError."""
+    import hashlib
+
+    from ..source import MAX_BYTES, Document, InputError, from_bytes, read_bytes
+
+    data = read_bytes(path, MAX_BYTES if max_bytes is None else max_bytes)
+    kind = kind_of(path, data)
+    if kind == "text":
+        return from_bytes(path, data, encoding), None
+    if not data.strip():
+        raise InputError("empty", "the document is empty")
+    try:
+        conv = convert(data, kind, encoding)
+    except (UnicodeDecodeError, LookupError) as e:
+        raise InputError("decode", f"cannot decode as {encoding}: {e}") from e
+    sha = hashlib.sha256(conv.text.encode("utf-8")).hexdigest()
+    return Document(path=path, text=conv.text, encoding=conv.encoding, sha256=sha, size=len(data)), conv

@@ -32,6 +32,8 @@ _CID = re.compile(r"\(cid:\d+\)")
 _GLYPH_BULLET = re.compile(r"^(?:\(cid:\d+\)|[\uf000-\uf0ff])\s*")
 _HYPHENS = ("-", "\u00ad", "\u2010")
 _LIST_ITEM = re.compile(load_json("text.json")["list_item"], re.IGNORECASE)
+_LABELLED = re.compile(r"^([A-ZÀ-Ü][\w’']+)\s+[\w°]+\s*[–—:.-]\s")  # 'Axe 5 – ', 'Priorité 2 : '
+
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:/|sur|of)\s*\d{1,4})?\s*[-–—]?$", re.IGNORECASE)
 _LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
 # The band of a page (share of its height) where running headers and footers sit.
@@ -166,32 +168,51 @@ def _apart(ln: Line, page: list[Line], body: float) -> bool:
     return gap > 1.0 * ln.height
 
 
-def _order(lines: list[Line], right: float | None = None) -> list[Line]:
-    """Reading order by recursive cuts at the widest blank band; sets each line's column edge
-    (the right edge of the widest line between the gutters around it)."""
-    if right is None:
-        right = max((ln.x1 for ln in lines), default=0.0)
+def _order(lines: list[Line], region: list[Line] | None = None) -> list[Line]:
+    """Reading order by recursive cuts at the widest blank band. Sets each line's column edge:
+    the right end of the longest line in the same font size between the gutters around it
+    (a title in a bigger font, or the empty half of a two-column page, does not count)."""
+    region = lines if region is None else region
     if len(lines) <= 1:
-        for ln in lines:
-            ln.right = right
-        return lines
+        return _with_edges(lines, region)
     across = _gaps([(ln.top, ln.bottom) for ln in lines])
-    down = _gaps([(ln.x0, ln.x1) for ln in lines])
+    down = _gutters(lines)
     widest_across = max((b - a for a, b in across), default=0.0)
     widest_down = max((b - a for a, b in down), default=0.0)
     # a gutter counts more than a gap between lines: columns first, then the blocks in them
     if widest_down >= 8 and 1.5 * widest_down > widest_across:
         cut = max(down, key=lambda g: g[1] - g[0])[0]
-        left = [ln for ln in lines if ln.x1 <= cut]
-        rest = [ln for ln in lines if ln.x1 > cut]
-        return _order(left, max(ln.x1 for ln in left)) + _order(rest, max(ln.x1 for ln in rest))
+        left = [ln for ln in lines if ln.x0 < cut]  # a line running over the gutter stays left
+        rest = [ln for ln in lines if ln.x0 >= cut]
+        return _order(left, left) + _order(rest, rest)
     if widest_across > 0:
         cut = max(across, key=lambda g: g[1] - g[0])[0]
-        return _order([ln for ln in lines if ln.bottom <= cut], right) + _order([ln for ln in lines if ln.bottom > cut], right)
-    ordered = sorted(lines, key=lambda ln: (round(ln.top, 1), ln.x0))
-    for ln in ordered:
-        ln.right = right
-    return ordered
+        return _order([ln for ln in lines if ln.bottom <= cut], region) + _order([ln for ln in lines if ln.bottom > cut], region)
+    return _with_edges(sorted(lines, key=lambda ln: (round(ln.top, 1), ln.x0)), region)
+
+
+def _with_edges(lines: list[Line], region: list[Line]) -> list[Line]:
+    for ln in lines:
+        ends = sorted((o.x1 for o in region if abs(o.size - ln.size) < 0.5), reverse=True)
+        # one or two lines running past the others (a long web address) are not the margin
+        ref = ends[2] if len(ends) >= 5 else ends[0]
+        ln.right = max(x for x in ends if x <= ref + 1.5 * ln.size)
+    return lines
+
+
+def _gutters(lines: list[Line]) -> list[tuple[float, float]]:
+    """Blank bands down the region; in a column of ten lines or more, up to two lines may run
+    over a gutter (a long web address, a title across both columns)."""
+    gaps = _gaps([(ln.x0, ln.x1) for ln in lines])
+    if gaps or len(lines) < 10:
+        return gaps
+    widest = sorted(lines, key=lambda ln: ln.x1 - ln.x0)
+    for drop in (1, 2):
+        rest = widest[:-drop]
+        gaps = [g for g in _gaps([(ln.x0, ln.x1) for ln in rest]) if any(ln.x1 <= g[0] for ln in rest)]
+        if gaps:
+            return gaps
+    return []
 
 
 def _gaps(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -211,28 +232,38 @@ def _text(ordered: list[Line]) -> str:
         return ""
     whole = " ".join(ln.text for ln in ordered)
     parts = [ordered[0].text]
-    in_item = bool(_LIST_ITEM.match(ordered[0].text))  # the line being written is a list item
+    start = ordered[0].text  # the first line of the line of text being written
     for prev, cur in zip(ordered, ordered[1:]):
-        sep, unhyphen = _joint(prev, cur, whole, in_item)
+        sep, unhyphen = _joint(prev, cur, whole, start)
         if unhyphen:
             parts[-1] = parts[-1][:-1]
         parts += [sep, cur.text]
         if sep.startswith("\n"):
-            in_item = bool(_LIST_ITEM.match(cur.text))
+            start = cur.text
     return "".join(parts)
 
 
-def _joint(prev: Line, cur: Line, whole: str, in_item: bool = False) -> tuple[str, bool]:
+def _parallel(start: str, cur: str) -> bool:
+    """'Axe 5 – …' then 'Axe transversal – …': one more item of a list, however full the line before."""
+    a, b = _LABELLED.match(start), _LABELLED.match(cur)
+    return bool(a and b and a.group(1) == b.group(1))
+
+
+def _joint(prev: Line, cur: Line, whole: str, start: str = "") -> tuple[str, bool]:
     """What goes between two lines read one after the other ('', ' ', '\\n' or '\\n\\n'), and
-    whether the hyphen ending the first is a line-end hyphenation to remove."""
+    whether the hyphen ending the first is a line-end hyphenation to remove. `start`: the first
+    line of the line of text `prev` ends."""
     same_column = cur.top > prev.top and cur.x0 < prev.x1 and prev.x0 < cur.x1
     wrapped = prev.x1 + prev.space + cur.first_word > prev.right + 0.5 and not _LIST_ITEM.match(cur.text)
+    wrapped = wrapped and not _parallel(start or prev.text, cur.text)
     if not same_column:
         # next column or page: a sentence cut at the foot of a column goes on at the top of the next
-        if in_item and _LIST_ITEM.match(cur.text):
+        if _LIST_ITEM.match(start or prev.text) and _LIST_ITEM.match(cur.text):
             return "\n", False  # a list going on
         if not (wrapped and abs(prev.size - cur.size) < 0.1 and not prev.text.endswith((".", "!", "?", ":", ";"))):
             return "\n\n", False
+        if not (cur.text[:1].islower() or prev.text.endswith((*_HYPHENS, ","))):
+            return "\n", False  # not sure: a line break, which clsx's reader reflows if it must
     elif cur.top - prev.bottom > 0.5 * max(prev.height, cur.height):
         return "\n\n", False
     elif not wrapped:

@@ -103,7 +103,10 @@ def find_dates(clean: str) -> list[DateMention]:
 
 
 def publication_date(ctx: Ctx, mentions: list[DateMention]) -> dt.date | None:
-    """The article's own date: a 'Publié le' / dateline date, or a full date in the first lines."""
+    """The article's own date: the page's metadata date, a 'Publié le' / dateline date, or a
+    full date in the first lines."""
+    if ctx.published:
+        return ctx.published
     head_end = _head_end(ctx.clean)
     long_line = re.search(r"[^\n]{160,}", ctx.clean[:head_end])
     if long_line:

@@ -7,8 +7,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span as SpacySpan
+if TYPE_CHECKING:  # spaCy is imported when the pipeline loads (clsx/pipeline.py), not before
+    from spacy.tokens import Doc, Span as SpacySpan
 
 from .model import Span
 from .patterns import load_json
@@ -66,15 +68,20 @@ class Ctx:
         return self._matches[label]
 
     def _longest(self, label: str) -> list[SpacySpan]:
-        spans = sorted(
-            (s for s in self.doc.spans[SPANS_KEY] if s.label_ == label),
-            key=lambda s: (-(s.end_char - s.start_char), s.start_char),
-        )
+        spans = sorted(self._by_label.get(label, []), key=lambda s: (-(s.end_char - s.start_char), s.start_char))
         kept: list[SpacySpan] = []
         for s in spans:
             if all(s.end_char <= k.start_char or s.start_char >= k.end_char for k in kept):
                 kept.append(s)
         return sorted(kept, key=lambda s: s.start_char)
+
+    @cached_property
+    def _by_label(self) -> dict[str, list[SpacySpan]]:
+        """The rule matches by label, in doc order (each read of doc.spans makes new Span objects)."""
+        out: dict[str, list[SpacySpan]] = {}
+        for s in self.doc.spans[SPANS_KEY]:
+            out.setdefault(s.label_, []).append(s)
+        return out
 
     def matches_in(self, label: str, start: int, end: int) -> list[SpacySpan]:
         return [s for s in self.matches(label) if s.start_char >= start and s.end_char <= end]

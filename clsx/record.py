@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import hashlib
 import re
+from functools import cache
 
 from . import __version__
 from .doc import Ctx
@@ -48,9 +49,13 @@ def _title_end(clean: str) -> int:
     return end
 
 
+@cache
+def _region_keys() -> frozenset[str]:
+    return frozenset(key(r["name"]) for r in load_jsonl("regions.jsonl"))
+
+
 def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
-    regions = {key(r["name"]) for r in load_jsonl("regions.jsonl")}
-    territory = extract_territory(ctx, regions)
+    territory = extract_territory(ctx, set(_region_keys()))
     region = extract_region(ctx)
     cls = extract_cls_number(ctx, _title_end(ctx.clean))
     signature, _ = extract_signature(ctx, cls[2] if cls else [])

@@ -8,10 +8,14 @@ who, not what X is.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from ..doc import Ctx, SpacySpan
+from ..doc import Ctx
 from ..model import Coordinator
 from .people import Person
+
+if TYPE_CHECKING:
+    from ..doc import SpacySpan
 
 _REACH = 90  # characters between the cue and the name, in the same sentence
 _ATTACHED = re.compile(r"\s*,?\s*(?:(?:future?|nouvelle|nouvel|nouveau|notre)\s+)?")

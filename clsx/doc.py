@@ -68,11 +68,14 @@ class Ctx:
             (s for s in self.doc.spans[SPANS_KEY] if s.label_ == label),
             key=lambda s: (-(s.end_char - s.start_char), s.start_char),
         )
+        starts: list[int] = []  # kept spans, disjoint, in text order: bisect finds the neighbours
         kept: list[SpacySpan] = []
         for s in spans:
-            if all(s.end_char <= k.start_char or s.start_char >= k.end_char for k in kept):
-                kept.append(s)
-        return sorted(kept, key=lambda s: s.start_char)
+            i = bisect.bisect_left(starts, s.start_char)
+            if (i == len(kept) or s.end_char <= kept[i].start_char) and (i == 0 or kept[i - 1].end_char <= s.start_char):
+                starts.insert(i, s.start_char)
+                kept.insert(i, s)
+        return kept
 
     def matches_in(self, label: str, start: int, end: int) -> list[SpacySpan]:
         return [s for s in self.matches(label) if s.start_char >= start and s.end_char <= end]

@@ -47,7 +47,10 @@ def load() -> Any:
     """Load the pipeline once per process."""
     import spacy
 
+    from .limits import PiecewiseTokenizer
+
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    nlp.tokenizer = PiecewiseTokenizer(nlp.tokenizer)
     ruler = nlp.add_pipe(
         "span_ruler",
         name="clsx_rules",

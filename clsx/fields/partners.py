@@ -18,7 +18,7 @@ _DATA = load_json("organisations.json")
 _HEADS = tuple(sorted(_DATA["heads"], key=len, reverse=True))
 _CUT = tuple(_DATA["cut_before"])
 _NOT = frozenset(_DATA["not_partners"])
-_SPLIT = re.compile(r"\s*(?:[,;:]|\n|\s\bet\s(?=(?:le|la|les)\b)|\s\bet\s(?=l['’]))\s*")
+_SPLIT = re.compile(r"(?<!\s)\s*(?:[,;:]|\n|\s\bet\s(?=(?:le|la|les)\b)|\s\bet\s(?=l['’]))\s*")
 _BULLET = re.compile(r"^\s*(?:[-–—•·*>]+|\d+[.)])\s*")
 _LEAD = re.compile(r"^(?:(?:et|outre|avec|par|sont|ont|dont|aux côtés de|également)\s+)*(?:(?:les|la|le)\s+|l['’]\s*)?(?:(?:l['’])?association\s+(?=[A-ZÉ]))?", re.IGNORECASE)
 _ORG_START = re.compile(r"\b(?:avec|par|:)\s+(?:le|la|les|l['’])\s*(?=[A-ZÉÈÎ])")
@@ -123,7 +123,7 @@ def extract_partners(ctx: Ctx, carrier_keys: set[str], people: list[Person]) -> 
     for sign in ctx.matches("SIGN"):
         # '… est signé ce 1er juillet, pour trois ans, entre la communauté de communes, la Sous-Préfecture…'
         a, b = ctx.sentence_of(sign.start_char)
-        m = re.compile(r"\bentre\s+").search(ctx.clean, sign.end_char, b)
+        m = re.compile(r"\bentre\s+").search(ctx.clean, sign.end_char, min(b, sign.end_char + 200))  # bounded: one sentence may hold every SIGN
         if m and m.start() - sign.end_char < 80:
             regions.append((m.end(), b))
     for s, e in [item for a, b in regions for item in _items(ctx, a, b)]:

@@ -1,22 +1,29 @@
 """The command line: parses and wires; the library does the work.
 
-stdout carries data only (JSONL, a schema, a score table); logs and progress go to stderr.
-Exit codes: 0 every document extracted, 1 some documents gave error records (all others
-written), 2 usage error (unknown option, missing path).
+stdout carries data only (JSONL, a schema, a score table), always UTF-8; logs and progress go
+to stderr. Usage errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
 from . import __version__
+from .limits import MAX_TOKENS
 from .source import DEFAULT_GLOB, MAX_BYTES, STDIN, expand
+
+EXIT_HELP = (
+    "Exit codes: 0 all documents extracted; 1 some gave error records (the others are written); "
+    "2 usage error; 130/143 interrupted by SIGINT/SIGTERM (the output ends on a whole line: rerun with --resume)."
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -24,9 +31,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="Turn French press releases about Contrats Locaux de Santé into JSONL records.\n\n"
     "Example: clsx extract samples/ | jq .territory.name",
+    epilog=EXIT_HELP,
 )
-
-EXIT_HELP = "Exit codes: 0 all documents extracted; 1 some gave error records (the others are written); 2 usage error."
 
 
 def _version(value: bool) -> None:
@@ -44,31 +50,52 @@ def main(
     """clsx: CLS press releases -> validated, evidence-backed JSON records."""
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM: stop after the last whole line (a BaseException, so that no
+    per-document `except Exception` turns it into an error record)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    for s in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(s, signal.SIG_DFL)  # a second signal stops at once
+    raise Interrupted(signum)
+
+
 def _init_worker() -> None:
     from .pipeline import load
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles it and stops the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     load()
 
 
-def _work(args: tuple[str, Optional[str], int, bool, Optional[str]]) -> tuple[str, bool]:
+# (path, encoding, max_bytes, max_tokens, listed, with_text, keep_text file)
+Task = tuple[str, Optional[str], int, int, bool, bool, Optional[str]]
+
+
+def _work(task: Task) -> tuple[str, bool]:
     """(JSON line, whether it is an error record)."""
     from .extract import extract_path, to_line
 
-    rec = extract_path(*args)
+    rec = extract_path(*task)
     return to_line(rec), "error" in rec
 
 
-def _records(
-    paths: list[str], encoding: Optional[str], max_bytes: int, jobs: int, with_text: bool = False, keep: Optional[dict[str, str]] = None
-) -> Iterator[tuple[str, bool]]:
+def _records(tasks: list[Task], jobs: int) -> Iterator[tuple[str, bool]]:
     """JSON lines in input order, from one process or a pool of `jobs`."""
-    tasks = [(p, encoding, max_bytes, with_text, (keep or {}).get(p)) for p in paths]
     if jobs <= 1 or len(tasks) <= 1:
         for t in tasks:
             yield _work(t)
         return
     import multiprocessing as mp
 
+    from .pipeline import load
+
+    load()  # once, before the fork: the workers share it instead of each loading its own
     with mp.get_context("fork").Pool(jobs, initializer=_init_worker) as pool:
         yield from pool.imap(_work, tasks, chunksize=1)
 
@@ -89,15 +116,48 @@ def _kept_names(files: list[str], folder: Path) -> dict[str, str]:
     return out
 
 
-def _usage_error(message: str) -> None:
+def _usage_error(message: str) -> NoReturn:
     typer.echo(f"Error: {message}", err=True)
     raise typer.Exit(2)
+
+
+def _pending(files: list[str], output: Path, encoding: Optional[str], max_bytes: int) -> tuple[list[str], int, int]:
+    """--resume: the files `output` does not hold yet, how many it holds, and how many of those are errors."""
+    from .extract import display_path
+    from .output import ResumeError, read_done
+    from .record import doc_id
+    from .source import InputError, load
+
+    try:
+        done = read_done(output)
+    except (ResumeError, OSError) as e:
+        _usage_error(f"cannot resume: {e}")
+    if done.dropped:
+        typer.echo(f"clsx: dropped a truncated last line ({done.dropped} bytes) from {output}", err=True)
+    todo, skipped, errors = [], 0, 0
+    for f in files:
+        shown = display_path(f)
+        if shown in done.errors:
+            skipped, errors = skipped + 1, errors + 1
+            continue
+        if shown in done.paths:
+            try:
+                if (shown, doc_id(load(f, encoding, max_bytes).text)) in done.records:
+                    skipped += 1
+                    continue
+            except InputError:
+                pass  # unreadable now: its error record is written
+        todo.append(f)
+    return todo, skipped, errors
 
 
 @app.command(epilog=EXIT_HELP)
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .pdf), folders (searched recursively) or - for stdin.")],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the records here instead of stdout.")] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Keep the lines already in --output (JSONL) and add only the missing documents.")
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (one record a line), json (one array) or csv (one row a document).")] = "jsonl",
     spans: Annotated[bool, typer.Option("--spans", help="CSV: add the evidence spans' start, end and text columns.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte order mark (for Excel).")] = False,
@@ -106,8 +166,13 @@ def extract(
     keep_text: Annotated[Optional[Path], typer.Option("--keep-text", help="Write the text extracted from each web page or PDF into this folder (NAME.txt).")] = None,
     glob: Annotated[str, typer.Option("--glob", help="File patterns inside folders, separated by commas.")] = DEFAULT_GLOB,
     jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Worker processes.")] = 1,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force an input encoding (default: detect).")] = None,
+    encoding: Annotated[
+        Optional[str], typer.Option("--encoding", help="Force an input encoding (default: detect; see source.encoding).")
+    ] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Larger inputs give an error record.")] = MAX_BYTES,
+    max_tokens: Annotated[
+        int, typer.Option("--max-tokens", min=1, help="The model reads at most this many tokens of a text (a warning says so).")
+    ] = MAX_TOKENS,
 ) -> None:
     """Extract one record per document (plain text, web page or PDF), in input order.
 
@@ -124,7 +189,16 @@ def extract(
             _usage_error(f"path not found: {p}")
     if paths.count(STDIN) > 1:
         _usage_error("stdin (-) can be read only once")
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            _usage_error(f"unknown encoding: {encoding}")
+    if resume and (output is None or STDIN in paths):
+        _usage_error("--resume needs -o FILE and files (not stdin)")
     files = list(expand(paths, glob))
+    if resume and fmt != "jsonl":
+        _usage_error("--resume works on JSONL output only")
     keep = None
     if keep_text:
         try:
@@ -132,31 +206,86 @@ def extract(
         except OSError as e:
             _usage_error(f"cannot create {keep_text}: {e.strerror or e}")
         keep = _kept_names(files, keep_text)
-    out = _open_output(output, bom and fmt == "csv")
-    writer = Writer(out, fmt, spans=spans, delimiter=delimiter)  # type: ignore[arg-type]
-    errors = 0
-    progress = _progress(len(files))
+    skipped = errors = 0
+    if resume and output is not None:
+        files, skipped, errors = _pending(files, output, encoding, max_bytes)
+    tasks: list[Task] = [(f, encoding, max_bytes, max_tokens, f != STDIN, with_text, (keep or {}).get(f)) for f in files]
+    if fmt == "jsonl":
+        from .output import LineWriter
+
+        out: Any = LineWriter(output, resume)
+    else:
+        out = _FormatWriter(output, fmt, bom=bom and fmt == "csv", spans=spans, delimiter=delimiter)
+    errors += _write(tasks, jobs, out, output)
+    done = f", {skipped} already in {output}" if resume else ""
+    typer.echo(f"clsx: {len(files) + skipped} document(s), {errors} error record(s){done}", err=True)
+    if errors:
+        raise typer.Exit(1)
+
+
+class _FormatWriter:
+    """JSON (one array) or CSV records, to a file or stdout, as UTF-8 whatever the locale."""
+
+    def __init__(self, output: Optional[Path], fmt: str, *, bom: bool, spans: bool, delimiter: str):
+        from .formats import Writer
+
+        self.output = output
+        self.stream = _open_output(output, bom)
+        self.writer = Writer(self.stream, fmt, spans=spans, delimiter=delimiter)  # type: ignore[arg-type]
+
+    def write(self, line: str) -> None:
+        self.writer.write(json.loads(line) if self.writer.fmt == "csv" else None, line)
+
+    def close(self) -> None:
+        self.writer.close()
+        if self.output:
+            self.stream.close()
+        else:
+            self.stream.flush()
+            self.stream.detach()  # leave sys.stdout open
+
+
+def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> int:
+    """Write the lines of `tasks`; the number of error records. Stops cleanly on SIGINT/SIGTERM."""
+    written = errors = 0
+    progress = _progress(len(tasks))
+    handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
-        task = progress.add_task("extracting", total=len(files)) if progress else None
+        task = progress.add_task("extracting", total=len(tasks)) if progress else None
         if progress:
             progress.start()
-        for line, failed in _records(files, encoding, max_bytes, jobs, with_text, keep):
-            writer.write(json.loads(line) if fmt == "csv" else None, line)
+        for line, failed in _records(tasks, jobs):
+            out.write(line)
+            written += 1
             errors += failed
             if progress:
                 progress.advance(task)  # type: ignore[arg-type]
-        writer.close()
+    except Interrupted as e:
+        where = output or "stdout"
+        typer.echo(
+            f"clsx: interrupted by {signal.Signals(e.signum).name} after {written} of {len(tasks)} document(s); "
+            f"{where} ends on a whole line (rerun with -o FILE --resume to continue)",
+            err=True,
+        )
+        raise typer.Exit(128 + e.signum) from None
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(1) from None
     finally:
+        for s, h in handlers.items():
+            signal.signal(s, h)
         if progress:
             progress.stop()
-        if output:
-            out.close()
-        else:
-            out.flush()
-            out.detach()  # leave sys.stdout open
-    typer.echo(f"clsx: {len(files)} document(s), {errors} error record(s)", err=True)
-    if errors:
-        raise typer.Exit(1)
+        out.close()
+    return errors
+
+
+def _quiet_stdout() -> None:
+    """The reader of stdout went away (`clsx extract … | head`): no more output, no noise at exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _open_output(output: Optional[Path], bom: bool) -> Any:
@@ -251,7 +380,7 @@ def evaluate(
     for p in paths:
         if not Path(p).exists():
             _usage_error(f"path not found: {p}")
-    records = [extract_path(p) for p in expand(paths, glob)]
+    records = [extract_path(p, listed=True) for p in expand(paths, glob)]
     res = score(records, gold)
     if as_json:
         typer.echo(json.dumps(res, ensure_ascii=False))
@@ -356,5 +485,29 @@ def show(
         raise typer.Exit(1)
 
 
+def run(argv: Optional[list[str]] = None) -> None:
+    """The `clsx` command. Output is UTF-8 whatever the locale; a usage error (unknown option,
+    missing argument) is one line on stderr and exit code 2, never click's usage block."""
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors=errors)  # type: ignore[union-attr]
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="clsx", standalone_mode=False)
+    except typer.Abort:
+        code = 130
+    except Exception as e:  # click's exceptions; recent typer ships its own click, so match by shape
+        if not (hasattr(e, "format_message") and hasattr(e, "exit_code")):
+            raise
+        ctx = getattr(e, "ctx", None)
+        if type(e).__name__ == "NoArgsIsHelpError" and ctx:  # bare `clsx`: the help, as a usage error
+            typer.echo(ctx.get_help(), err=True)
+        else:
+            hint = f" (see '{ctx.command_path} --help')" if ctx and e.exit_code == 2 else ""
+            typer.echo(f"Error: {' '.join(e.format_message().split())}{hint}", err=True)
+        code = e.exit_code
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    run()

@@ -69,11 +69,14 @@ class Ctx:
 
     def _longest(self, label: str) -> list[SpacySpan]:
         spans = sorted(self._by_label.get(label, []), key=lambda s: (-(s.end_char - s.start_char), s.start_char))
+        starts: list[int] = []  # kept spans, disjoint, in text order: bisect finds the neighbours
         kept: list[SpacySpan] = []
         for s in spans:
-            if all(s.end_char <= k.start_char or s.start_char >= k.end_char for k in kept):
-                kept.append(s)
-        return sorted(kept, key=lambda s: s.start_char)
+            i = bisect.bisect_left(starts, s.start_char)
+            if (i == len(kept) or s.end_char <= kept[i].start_char) and (i == 0 or kept[i - 1].end_char <= s.start_char):
+                starts.insert(i, s.start_char)
+                kept.insert(i, s)
+        return kept
 
     @cached_property
     def _by_label(self) -> dict[str, list[SpacySpan]]:

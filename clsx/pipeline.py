@@ -47,12 +47,15 @@ def load() -> Any:
     import importlib
 
     from .fast_tokenizer import stock_patterns_replaced
+    from .limits import PiecewiseTokenizer
     from .lazy_spacy_cli import import_spacy
 
     with stock_patterns_replaced():
         spacy = import_spacy()
         importlib.import_module("spacy.lang.fr")  # compiles TOKEN_MATCH
         nlp = spacy.load(MODEL, exclude=EXCLUDE)
+    # long whitespace-free runs in pieces: spaCy's tokenizer is quadratic on them (clsx/limits.py)
+    nlp.tokenizer = PiecewiseTokenizer(nlp.tokenizer)
     # A PhraseMatcher on LOWER finds what token patterns [{"LOWER": …}, …] found, at a
     # twentieth of the cost per document. First in the pipeline (it reads only the tokens, and
     # no component reads doc.spans), so that its phrases are made by the tokenizer alone.

@@ -1,6 +1,6 @@
 """Cleaned text with a map back to the text as decoded.
 
-The pipeline reads a cleaned copy (HTML entities decoded, CRLF and form feeds made plain
+The pipeline reads a cleaned copy (mojibake repaired, HTML entities decoded, CRLF and form feeds made plain
 newlines, PDF hyphenation and hard line breaks undone); every span it finds is mapped back
 so that the record's offsets always index the original text.
 """
@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import mojibake
 from .patterns import load_json
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -25,7 +26,7 @@ _HYPHENATED = re.compile(rf"(?<=[{_LOWER}])-[ \t]*\n[ \t]*(?=[{_LOWER}])")
 _HYPHEN_BREAK = re.compile(rf"(?<=[{_LOWER}{_UPPER}]-)(?:[ \t]*\n[ \t]*| )(?=[{_UPPER}])")
 
 
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=\S)")
+_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\n[ \t]*(?=\S)")  # from the start of a blank run only: linear on long runs
 _CONTINUES_AFTER = frozenset(load_json("text.json")["line_continues_after"])
 _LIST_ITEM = re.compile(load_json("text.json")["list_item"], re.IGNORECASE)
 
@@ -36,7 +37,7 @@ def _reflow(m: re.Match[str]) -> str | None:
     It is one when the next line starts in lower case after a line that does not end a
     sentence, or when the line ends on a comma or a function word ("du\\nNord").
     """
-    before = m.string[: m.start()]
+    before = m.string[max(0, m.start() - 80) : m.start()]  # the last word is all it needs: no copy of the whole head
     if not before or before.endswith("\n"):
         return None
     nxt = m.string[m.end()]
@@ -102,6 +103,7 @@ def normalise(raw: str) -> Text:
     starts = list(range(len(raw)))
     ends = list(range(1, len(raw) + 1))
     steps: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
+        (mojibake.PATTERN, mojibake.repair),
         (_ENTITY, lambda m: html.unescape(m.group(0))),  # '&nbsp;', '&shy;' then go the way of the raw characters
         (_NEWLINES, lambda m: "\n"),
         (_SPACES, lambda m: "" if m.group(0) in "\u00ad\u200b\ufeff" else " "),

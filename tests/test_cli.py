@@ -110,13 +110,11 @@ def test_bad_documents_give_error_records_and_exit_1(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        pytest.param(
-            ("extract", "--bogus", "samples/"), id="unknown-option",
-            marks=pytest.mark.xfail(
-                reason="BUG: an unknown option prints click's Usage/Try/Error block (3 lines), not one line as README and STYLE promise",
-                strict=True,
-            ),
-        ),
+        pytest.param(("extract", "--bogus", "samples/"), id="unknown-option"),
+        pytest.param(("extract",), id="missing-argument"),
+        pytest.param(("extract", "--jobs", "0", "samples/"), id="bad-value"),
+        pytest.param(("extract", "--encoding", "no-such-codec", "samples/"), id="unknown-encoding"),
+        pytest.param(("extract", "--resume", "samples/"), id="resume-without-output"),
         pytest.param(("extract", "samples/nope.txt"), id="missing-path"),
         pytest.param(("extract", "samples/", "samples/nope/"), id="missing-folder-among-others"),
         pytest.param(("eval", "--gold", "no-such-gold", "samples/"), id="eval-missing-gold"),
@@ -139,12 +137,28 @@ def test_usage_errors_exit_2_without_traceback(args: tuple[str, ...]) -> None:
     assert any(line.startswith("Error") for line in stderr_lines(done.stderr))
 
 
-def test_stdout_is_utf8_whatever_the_locale() -> None:
+@pytest.mark.parametrize(
+    "env",
+    [{"PYTHONIOENCODING": "cp1252"}, {"PYTHONIOENCODING": "ascii", "LANG": "C", "LC_ALL": "C"}],
+    ids=["cp1252", "ascii-C-locale"],
+)
+def test_stdout_is_utf8_whatever_the_locale(env: dict[str, str]) -> None:
     text = "Le 1ᵉʳ juillet 2022, la Ville de Brest a signé son contrat local de santé avec l’ARS Bretagne.\n"
-    done = run_cli("extract", "-", stdin=text.encode("utf-8"), env={"PYTHONIOENCODING": "cp1252"})
+    done = run_cli("extract", "-", stdin=text.encode("utf-8"), env=env)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")[-300:]
     (rec,) = jsonl(done.stdout)
     assert rec["signature"]["date"] == "2022-07-01"
+    assert rec["territory"]["name"] == "Ville de Brest"
+    assert "santé".encode("utf-8") in done.stdout
+
+
+@pytest.mark.parametrize("args", [("--help",), ("extract", "--help")])
+def test_help_documents_the_exit_codes(args: tuple[str, ...]) -> None:
+    done = run_cli(*args)
+    assert done.returncode == 0
+    text = " ".join(done.stdout.decode("utf-8").split())
+    assert "Exit codes: 0 all documents extracted; 1 some gave error records" in text
+    assert "2 usage error; 130/143 interrupted by SIGINT/SIGTERM" in text
 
 
 def test_version() -> None:

@@ -54,14 +54,16 @@ def convert(data: bytes, kind: Kind, encoding: str | None = None) -> Converted:
     raise ValueError(f"not a converted kind: {kind}")
 
 
-def read_document(path: str, encoding: str | None = None, max_bytes: int | None = None) -> tuple["Document", Converted | None]:
+def read_document(
+    path: str, encoding: str | None = None, max_bytes: int | None = None, listed: bool = False
+) -> tuple["Document", Converted | None]:
     """Any input -> (the document whose text the record's spans index, the conversion if it was
     a page or a PDF). Raises clsx.source.InputError."""
     import hashlib
 
     from ..source import MAX_BYTES, Document, InputError, from_bytes, read_bytes
 
-    data = read_bytes(path, MAX_BYTES if max_bytes is None else max_bytes)
+    data = read_bytes(path, MAX_BYTES if max_bytes is None else max_bytes, listed)
     kind = kind_of(path, data)
     if kind == "text":
         return from_bytes(path, data, encoding), None

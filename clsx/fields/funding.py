@@ -8,7 +8,7 @@ from ..doc import Ctx
 from ..model import Funding
 
 _AMOUNT = re.compile(
-    r"(?P<n>\d{1,3}(?:[  .]\d{3})+|\d+(?:,\d+)?)\s*(?P<unit>millions?\s+d['’]euros|M€|k€|euros|€)",
+    r"(?<!\d)(?P<n>\d{1,3}(?:[  .]\d{3})+|\d+(?:,\d+)?)\s*(?P<unit>millions?\s+d['’]euros|M€|k€|euros|€)",
     re.IGNORECASE,
 )
 

@@ -22,7 +22,7 @@ _SIGNATORY_HEADS = tuple(_DATA["signatory_partner_heads"])
 _NOT = frozenset(_DATA["not_partners"])
 # ' et la CAF', ' et de la CAF' start an item; ' et du Finistère' may end a plural name ('Conseils
 # départementaux des Côtes d'Armor et du Finistère'), and ' et de La Marche' is inside one.
-_SPLIT = re.compile(r"\s*(?:[,;:]|\n|\s\bet\s(?=(?:de\s)?(?:le|la|les)\b)|\s\bet\s(?=(?:de\s)?l['’]))\s*")
+_SPLIT = re.compile(r"(?<!\s)\s*(?:[,;:]|\n|\s\bet\s(?=(?:de\s)?(?:le|la|les)\b)|\s\bet\s(?=(?:de\s)?l['’]))\s*")
 _BULLET = re.compile(r"^\s*(?:[-–—•·*>]+|\d+[.)])\s*")
 _LEAD = re.compile(r"^(?:(?:et|outre|avec|par|sont|ont|dont|aux côtés de|également|mais aussi|celles?|ceux|celui)\s+)*(?:(?:de|du|des)\s+|d['’]\s*)?(?:(?:les|la|le)\s+|l['’]\s*)?(?-i:(?:l['’])?association\s+(?=[A-ZÉ]))?", re.IGNORECASE)
 _ORG_START = re.compile(r"\b(?:avec|par|:)\s+(?:le|la|les|l['’])\s*(?=[A-ZÉÈÎ])")
@@ -134,7 +134,7 @@ def extract_partners(ctx: Ctx, carrier_keys: set[str], people: list[Person]) -> 
     for sign in ctx.matches("SIGN"):
         # '… est signé ce 1er juillet, pour trois ans, entre la communauté de communes, la Sous-Préfecture…'
         a, b = ctx.sentence_of(sign.start_char)
-        m = re.compile(r"\bentre\s+").search(ctx.clean, sign.end_char, b)
+        m = re.compile(r"\bentre\s+").search(ctx.clean, sign.end_char, min(b, sign.end_char + 200))  # bounded: one sentence may hold every SIGN
         if m and m.start() - sign.end_char < 80:
             regions.append((m.end(), b))
     for s, e in [item for a, b in regions for item in _items(ctx, a, b)]:

@@ -37,11 +37,14 @@ def extract_period(ctx: Ctx, earlier: list[tuple[int, int]], signing: tuple[int,
     start = end = duration = None
     spans: list[tuple[int, int]] = []
     ranges = []
+    in_context: dict[tuple[int, int], bool] = {}  # per sentence: a run of year ranges must not search it once each
     for m in _RANGE.finditer(ctx.clean):
         a, b = int(m.group("a")), int(m.group("b"))
         s0, s1 = ctx.sentence_of(m.start())
         before = ctx.clean[max(s0, m.start() - 50) : m.start()]
-        if not 0 < b - a <= 10 or not (_CONTEXT.search(before) or _CONTEXT.search(ctx.clean[s0:s1])):
+        if (s0, s1) not in in_context:
+            in_context[s0, s1] = bool(_CONTEXT.search(ctx.clean[s0:s1]))
+        if not 0 < b - a <= 10 or not (_CONTEXT.search(before) or in_context[s0, s1]):
             continue
         if _about_other_contract(ctx, m.start(), earlier):
             continue

@@ -27,7 +27,9 @@ _NAME = re.compile(rf"[ ]*(?:\((?P<acr0>[{_U}]{{2,10}})\)[ ]*)?{_OF}(?P<name>{_N
 _MORE_NAMES = re.compile(rf"(?:(?:,[ ]*|[ ]et[ ]){_LINK}*{_NAME_RUN})+")
 # Without a kind word: 'le Contrat Local de Santé (CLS) de l'Est Cantal', 'Aunis Atlantique a signé son CLS'
 _CLS_OF = re.compile(rf"(?i:contrat local de santé|CLS)(?:[ ]\(CLS\))?[ ](?:de la |de l['’]|du |des |de |d['’])(?P<name>(?-i:{_WORD}|[0-9][0-9A-Z]+)(?-i:(?:[ ]{_LINK}*{_WORD})*))")
-_SUBJECT = re.compile(rf"(?:^|[.\n]\s*|,\s*)(?:(?i:la|le|l['’]|les)\s*)?(?P<name>{_NAME_RUN})[ ]+(?:a|ont)[ ](?:officiellement[ ])?sign[ée]")
+# After the separator, blanks but no line break: a later line break starts its own match (and
+# '\s*' there would rescan a run of blank lines from each of its line breaks).
+_SUBJECT = re.compile(rf"(?:^|[.\n][^\S\n]*|,[^\S\n]*)(?:(?i:la|le|l['’]|les)\s*)?(?P<name>{_NAME_RUN})[ ]+(?:a|ont)[ ](?:officiellement[ ])?sign[ée]")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD})*)[ ]$")
 _STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "sur", "sous"}
 # Kinds whose word is part of the name ("Pays Creuse-Gartempe", "Ville de Montvallon").

@@ -12,13 +12,16 @@ import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
 from . import __version__
 from .limits import MAX_TOKENS
 from .source import DEFAULT_GLOB, MAX_BYTES, STDIN, expand
+
+if TYPE_CHECKING:
+    from .extract import Task
 
 EXIT_HELP = (
     "Exit codes: 0 all documents extracted; 1 some gave error records (the others are written); "
@@ -66,38 +69,48 @@ def _on_signal(signum: int, frame: Any) -> None:
 
 
 def _init_worker() -> None:
-    from .pipeline import load
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles it and stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    load()
 
 
-# (path, encoding, max_bytes, max_tokens, listed, with_text, keep_text file)
-Task = tuple[str, Optional[str], int, int, bool, bool, Optional[str]]
+def _work(batch: list[Task]) -> list[tuple[str, bool]]:
+    """(JSON line, whether it is an error record) for each task, in order."""
+    from .extract import extract_batch, to_line
+
+    return [(to_line(rec), "error" in rec) for rec in extract_batch(batch)]
 
 
-def _work(task: Task) -> tuple[str, bool]:
-    """(JSON line, whether it is an error record)."""
-    from .extract import extract_path, to_line
+def _batches(tasks: list[Task], jobs: int) -> list[list[Task]]:
+    """Consecutive batches of 1, 2, 4, then BATCH tasks (the first records come at once), never
+    more than an equal share per worker (so that every worker has work)."""
+    from .extract import BATCH
 
-    rec = extract_path(*task)
-    return to_line(rec), "error" in rec
+    cap = max(1, min(BATCH, -(-len(tasks) // jobs)))
+    out, i, size = [], 0, 1
+    while i < len(tasks):
+        n = min(size, cap)
+        out.append(tasks[i : i + n])
+        i, size = i + n, size * 2
+    return out
 
 
 def _records(tasks: list[Task], jobs: int) -> Iterator[tuple[str, bool]]:
-    """JSON lines in input order, from one process or a pool of `jobs`."""
-    if jobs <= 1 or len(tasks) <= 1:
-        for t in tasks:
-            yield _work(t)
+    """JSON lines in input order, from this process or a pool of `jobs` forked workers."""
+    batches = _batches(tasks, jobs)
+    if jobs <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield from _work(batch)
         return
+    import gc
     import multiprocessing as mp
 
     from .pipeline import load
 
-    load()  # once, before the fork: the workers share it instead of each loading its own
+    load()  # once, before the fork: the workers share its memory instead of each loading a copy
+    gc.freeze()  # and the collector does not write to (and so copy) the pages they share
     with mp.get_context("fork").Pool(jobs, initializer=_init_worker) as pool:
-        yield from pool.imap(_work, tasks, chunksize=1)
+        for lines in pool.imap(_work, batches, chunksize=1):
+            yield from lines
 
 
 def _kept_names(files: list[str], folder: Path) -> dict[str, str]:
@@ -506,7 +519,20 @@ def run(argv: Optional[list[str]] = None) -> None:
             hint = f" (see '{ctx.command_path} --help')" if ctx and e.exit_code == 2 else ""
             typer.echo(f"Error: {' '.join(e.format_message().split())}{hint}", err=True)
         code = e.exit_code
-    sys.exit(code if isinstance(code, int) else 0)
+    _exit(code if isinstance(code, int) else 0)
+
+
+def _exit(code: int) -> NoReturn:
+    """Exit once everything is written, without the interpreter's teardown: freeing the
+    model's millions of objects one by one takes 0.4-0.5 s, a fifth of a one-file run."""
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: what could be written was
+            code = code or 1
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

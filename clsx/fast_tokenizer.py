@@ -143,13 +143,17 @@ def replacements() -> dict[str, str]:
 
 @contextmanager
 def stock_patterns_replaced() -> Iterator[list[str]]:
-    """While inside, `re.compile(stock French TOKEN_MATCH)` compiles the factored pattern.
+    """While inside, `re.compile(stock French TOKEN_MATCH)` compiles the factored pattern, and
+    long patterns come from the compiled-regex cache (clsx/regex_cache.py) when it has them.
 
     Yields the hashes replaced so far (for tests and the benchmark). Any other pattern, and the
     stock one after a spaCy upgrade that changed it, go to the real `re.compile`.
     """
+    from .regex_cache import RegexCache, folder
+
     table = replacements()
     real = re.compile
+    cache = RegexCache(folder(), real)
     used: list[str] = []
 
     def compile_(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
@@ -158,14 +162,15 @@ def stock_patterns_replaced() -> Iterator[list[str]]:
             h = sha256(pattern)
             if h in table:
                 used.append(h)
-                return real(table[h])
-        return real(pattern, flags)
+                pattern = table[h]
+        return cache.compile(pattern, flags)
 
     re.compile = compile_  # type: ignore[assignment]
     try:
         yield used
     finally:
         re.compile = real  # type: ignore[assignment]
+        cache.save()
 
 
 def is_factored(nlp: Any) -> bool:

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from .patterns import load_json, patterns_dir
@@ -123,18 +123,27 @@ class Gazetteer:
         n = len(self._epci_rows)
         self.idf: dict[str, float] = {t: math.log(1 + n / len(ix)) for t, ix in self.epci_by_token.items()}
         self.max_idf = math.log(1 + n / 0.5)
-        self.commune_by_key: dict[str, list[int]] = defaultdict(list)
+        self._near: dict[str, frozenset[str]] = {}  # a memo: the same query words come back in every candidate
+
+    # Built on first use: most documents name an EPCI, so a one-file run need not index 35k communes.
+    @cached_property
+    def commune_by_key(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = defaultdict(list)
         for i, row in enumerate(self._commune_rows):
             key = row[5]
-            self.commune_by_key[key].append(i)
+            out[key].append(i)
             if " " in key:
-                self.commune_by_key[key.replace(" ", "")].append(i)
-        # EPCI name words by their one-letter deletions (and themselves): a typo shares one with the word
-        self._deletions: dict[str, list[str]] = defaultdict(list)
+                out[key.replace(" ", "")].append(i)
+        return out
+
+    @cached_property
+    def _deletions(self) -> dict[str, list[str]]:
+        """EPCI name words by their one-letter deletions (and themselves): a typo shares one with the word."""
+        out: dict[str, list[str]] = defaultdict(list)
         for t in self.epci_by_token:
             for d in _deletions(t):
-                self._deletions[d].append(t)
-        self._near: dict[str, frozenset[str]] = {}  # a memo: the same query words come back in every candidate
+                out[d].append(t)
+        return out
 
     def epci(self, i: int) -> Entity:
         siren, name, typ, deps, key, *_ = self._epci_rows[i]

@@ -80,6 +80,8 @@ def _token_offset(text: str, tokenizer: Any, max_tokens: int, chunk: int = 5_000
     Tokenized a chunk at a time, cut at whitespace (which the tokenizer splits on anyway), so
     that counting stops at the limit.
     """
+    if len(text) <= max_tokens:  # a token holds one character at least: no need to count
+        return None
     count, a = 0, 0
     while a < len(text):
         b = min(len(text), a + chunk)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import hashlib
 import re
 from functools import cache
@@ -23,8 +22,8 @@ from .fields.territory import commune_at, extract_region, extract_territory, key
 from .link import linked
 from .model import Extractor, Record, Source
 from .patterns import load_jsonl
-from .pipeline import load, model_version
-from .text import Text, normalise
+from .pipeline import model_version
+from .text import Text
 
 
 def doc_id(text: str) -> str:
@@ -102,10 +101,3 @@ def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
 def _char(text: Text, raw_offset: int) -> int:
     """A clean offset at or after a raw one (the record's spans are raw)."""
     return bisect.bisect_left(text.starts, raw_offset)
-
-
-def extract_text(raw: str, source: Source, published: dt.date | None = None) -> Record:
-    """Raw decoded text -> record; `published`: the date the page's metadata gives."""
-    text = normalise(raw)
-    ctx = Ctx(text, load()(text.clean), published=published)
-    return build_record(text, ctx, source)

@@ -130,7 +130,10 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Case], s
         assert proc.stdout is not None
         first = proc.stdout.readline()  # the batch has listed its files: one of them now disappears
         (folder / "b19-vanishes.txt").unlink()
-        out, err = proc.communicate(timeout=600)
+        # read on through the same buffered reader (communicate() would skip what it holds already)
+        out = proc.stdout.read()
+        err = proc.stderr.read() if proc.stderr else b""
+        proc.wait(timeout=600)
     done = subprocess.CompletedProcess(args, proc.returncode, first + out, err)
     yield folder, cases, done, jsonl(done.stdout)
     for p in (folder / "b17-no-permission.txt", folder / "b18-closed-folder"):

@@ -16,15 +16,18 @@ from helpers import ROOT, SAMPLES, jsonl, run_cli, stderr_lines
 from clsx.output import ResumeError, read_done
 
 
+DOCS = 8
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two short documents, then four longer ones, so that a batch can be stopped after two
-    lines with work left."""
+    """Two short documents, then six longer ones, so that a batch can be stopped after two
+    lines with work left (its batches grow 1, 2, 4: clsx/cli.py `_batches`)."""
     folder = tmp_path_factory.mktemp("corpus")
     samples = sorted(SAMPLES.glob("*.txt"))
     for i, s in enumerate(samples[:2]):
         (folder / f"{i}-{s.name}").write_bytes(s.read_bytes())
-    for i, s in enumerate(samples[1:5], start=2):
+    for i, s in enumerate((samples * 2)[1:7], start=2):
         (folder / f"{i}-long-{s.name}").write_bytes(s.read_bytes() + b"\n" + samples[0].read_bytes() * 2)
     return folder
 
@@ -35,7 +38,7 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
     done = run_cli("extract", str(corpus), "-o", str(out))
     assert done.returncode == 0, done.stderr.decode()
     data = out.read_bytes()
-    assert len(jsonl(data)) == 6
+    assert len(jsonl(data)) == DOCS
     return data
 
 
@@ -65,7 +68,7 @@ def test_a_batch_stopped_three_times_resumes_to_one_line_per_document(corpus: Pa
     for sig, lines, jobs, resume in steps:
         stopped = _stop_after(["extract", str(corpus), "-o", str(out), "--jobs", jobs, *resume], out, sig, lines)
         data = out.read_bytes()
-        assert lines <= data.count(b"\n") < 6, f"{sig.name}: stopped mid-way"  # two workers may finish together
+        assert lines <= data.count(b"\n") < DOCS, f"{sig.name}: stopped mid-way"  # two workers may finish together
         assert reference.startswith(data), "whole lines, in order, no line twice"
         if sig == signal.SIGKILL:
             assert stopped.returncode == -signal.SIGKILL
@@ -81,7 +84,7 @@ def test_a_batch_stopped_three_times_resumes_to_one_line_per_document(corpus: Pa
     assert out.read_bytes() == reference, "the same bytes as a run never stopped"
     assert stderr_lines(resumed.stderr) == [
         f"clsx: dropped a truncated last line ({len(half)} bytes) from {out}",
-        f"clsx: 6 document(s), 0 error record(s), {kept} already in {out}",
+        f"clsx: {DOCS} document(s), 0 error record(s), {kept} already in {out}",
     ]
 
 
@@ -91,7 +94,7 @@ def test_resume_of_a_finished_output_adds_nothing(corpus: Path, reference: bytes
     done = run_cli("extract", str(corpus), "-o", str(out), "--resume")
     assert done.returncode == 0
     assert out.read_bytes() == reference
-    assert stderr_lines(done.stderr) == [f"clsx: 6 document(s), 0 error record(s), 6 already in {out}"]
+    assert stderr_lines(done.stderr) == [f"clsx: {DOCS} document(s), 0 error record(s), {DOCS} already in {out}"]
 
 
 def test_resume_keeps_error_records_and_still_exits_1(tmp_path: Path) -> None:

@@ -103,6 +103,27 @@ Record = Callable[[str], dict[str, Any]]
             ["CPAM du Finistère", "Association des paralysés de France"],
             id="association-des-is-kept",
         ),
+        pytest.param(
+            "Le contrat local de santé de la Ville de Cahors a été signé hier en mairie, réunissant la Communauté de communes du "
+            "Grand Cahors, l'ARS, le CCAS, le Conseil départemental du Lot et la Mission locale.",
+            ["Communauté de communes du Grand Cahors", "CCAS", "Conseil départemental du Lot", "Mission locale"],
+            id="reunissant-a-list",
+        ),
+        pytest.param(
+            "La Ville de Cahors a signé son contrat local de santé après une réunion réunissant les habitants et les professionnels.",
+            [], id="reunissant-people-is-not-a-list",
+        ),
+        pytest.param(
+            "La Communauté de communes du Val de Drôme a signé son deuxième contrat local de santé avec l'ARS et trois nouveaux "
+            "partenaires : la CPAM de la Drôme, la MSA Ardèche Drôme Loire et la CPTS du Val de Drôme.",
+            ["CPAM de la Drôme", "MSA Ardèche Drôme Loire", "CPTS du Val de Drôme"],
+            id="partenaires-colon",
+        ),
+        pytest.param(
+            "La Ville de Dijon a renouvelé son contrat local de santé. Le bilan a permis de dégager trois axes partagés par "
+            "l'ensemble des partenaires : la Prévention, l'Accès aux soins et la Santé mentale.",
+            [], id="axes-shared-by-the-partners-are-not-partners",
+        ),
     ],
 )
 def test_partners(record_of: Record, text: str, partners: list[str]) -> None:

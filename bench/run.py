@@ -1,16 +1,17 @@
 """How fast clsx starts and runs on this machine: a benchmark to read, not a test that fails.
 
-    .venv/bin/python bench/run.py                 # 5 runs, 1,000 documents (about 15 min on 2 cores)
+    .venv/bin/python bench/run.py                 # 5 runs, 1,000 documents (about 20 min on 2 cores)
     .venv/bin/python bench/run.py --runs 3 --docs 200   # a quicker look (docs/s noisier)
     .venv/bin/python bench/run.py --runs 1 --docs 10000 --skip cold,split,stock   # memory over 10,000
 
 Prints, side by side, median / min / max over --runs runs:
-  1. cold start: `clsx extract <one sample>` (also with the opt-in CLSX_LAZY_SPACY_CLI=1) against
+  1. cold start: `clsx extract <one sample>` (also without the compiled-regex cache, as on a
+     first run, and with the opt-in CLSX_LAZY_SPACY_CLI=1) against
      `python -c "import spacy; spacy.load('fr_core_news_md')"`: wall time, CPU time, peak RSS;
   2. batch: docs/s and chars/s of `clsx extract DIR --jobs 1` and `--jobs 2` against bare
      `nlp.pipe` of the stock model over the same files, with the peak RSS and the peak PSS
      (/proc/PID/status and smaps_rollup, summed over the command's processes, sampled 4 times a
-     second) and the PSS when the first and nine tenths of the documents were out;
+     second) and the PSS when a tenth and nine tenths of the documents were out;
   3. the per-document split of clsx's time: model, rules, dates, record building.
 The documents are made from the samples, the dev texts (../shared, when there) and
 tests/data/real, each copy varied (paragraph order, names, days, years) so caches don't flatter.
@@ -355,6 +356,8 @@ def batch(paths: list[Path], chars: int, runs: int, jobs: list[int], stock: bool
             print(f"{label:28s} {med:13.2f} {min(r):6.2f} {max(r):6.2f} {med * chars / n_docs:8.0f}"
                   f" {statistics.median(x.wall for x in rs):7.1f} {peak_rss:11.0f} {peak_pss:11.0f} {first:10.0f}/{last:.0f}",
                   flush=True)
+            tenths = " ".join(f"{rs[-1].pss_at(k / 10) / 1024:.0f}" for k in range(1, 10))
+            print(f"{'':28s} summed PSS MB after 1/10, 2/10 … 9/10 of the documents: {tenths}", flush=True)
     rate = {j: statistics.median(rates[f"clsx extract --jobs {j}"]) for j in jobs}
     if stock:
         base = statistics.median(rates["bare nlp.pipe, stock model"])

@@ -183,6 +183,8 @@ class Gazetteer:
         limit = 1 if len(token) < 8 else 2  # a swap of two letters in a long word
         found = {t for d in _deletions(token) for t in self._deletions.get(d, ())}
         near = frozenset(t for t in found if t[0] == token[0] and _within(t, token, limit))
+        if len(self._near) >= 10_000:  # a long batch of varied names: bounded, not a leak
+            self._near.clear()
         self._near[token] = near
         return near
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..doc import Ctx
 from ..patterns import load_json
@@ -54,7 +53,6 @@ def _clean_name(given: str, surname: str) -> str:
     return " ".join([given, *out])
 
 
-@cache
 def _acronym_like(word: str) -> bool:
     return word.isupper() and len(word) <= 5
 

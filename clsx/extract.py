@@ -16,7 +16,7 @@ from .limits import MAX_TOKENS, cut
 from .model import ErrorInfo, ErrorRecord, Record, Source
 from .record import build_record, doc_id
 from .source import MAX_BYTES, InputError
-from .text import Text, normalise
+from .text import Text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -62,13 +62,13 @@ def pending_for_text(
         converter=converter,
         published=published.isoformat() if published else None,
     )
-    read, too_long = cut(text, pipeline().tokenizer, max_tokens)
+    read, clean, too_long = cut(text, pipeline().tokenizer, max_tokens)
     warnings = [*notes, *([too_long] if too_long else [])]
     if n := mojibake.count(read):
         warnings.append(mojibake.warning(n))
     if not_french := language.warning(read):
         warnings.append(not_french)
-    return Pending(text, normalise(read), source, published, warnings)
+    return Pending(text, clean, source, published, warnings)
 
 
 def finish(pending: Pending, doc: Doc) -> Record:

@@ -16,7 +16,10 @@ suffixes one at a time: 16 KB of "l'l'l'…" took 20 s). So:
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .text import Text
 
 RUN_CHARS = 200
 MAX_TOKENS = 10_000
@@ -51,8 +54,8 @@ class PiecewiseTokenizer:
         return getattr(self.tokenizer, name)
 
 
-def cut(text: str, tokenizer: Any, max_tokens: int = MAX_TOKENS) -> tuple[str, str | None]:
-    """(the part of `text` the model reads, a warning when that is not all of it).
+def cut(text: str, tokenizer: Any, max_tokens: int = MAX_TOKENS) -> tuple[str, Text, str | None]:
+    """(the part of `text` the model reads, that part cleaned, a warning when that is not all of it).
 
     Tokens are counted on the cleaned text the model reads (50,000 "&amp;" are 50,000 "&").
     """
@@ -65,10 +68,11 @@ def cut(text: str, tokenizer: Any, max_tokens: int = MAX_TOKENS) -> tuple[str, s
     over = _token_offset(clean.clean, tokenizer, max_tokens)
     if over is not None:
         end = _line_cut(text, clean.starts[over])
+        clean = normalise(text[:end])
     if end == len(text):
-        return text, None
+        return text, clean, None
     why = f"{max_tokens} tokens" if over is not None else f"{max_tokens * CHARS_PER_TOKEN} characters"
-    return text[:end], (
+    return text[:end], clean, (
         f"text too long for the model: only its first {end} of {len(text)} characters were read "
         f"(limit {why}, --max-tokens); values after that are missing"
     )

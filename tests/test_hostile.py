@@ -81,7 +81,7 @@ def test_a_long_press_release_is_read_up_to_the_limit(nlp: Any) -> None:
     one = (SAMPLES / "seed-coevrons-2018.txt").read_text(encoding="utf-8")
     text = "\n".join([one] * 30)  # about 13,000 tokens
     rec = record_for_text(text)
-    read, note = cut(text, nlp.tokenizer)
+    read, _, note = cut(text, nlp.tokenizer)
     assert note and MAX_TOKENS / 2 < len(nlp.tokenizer(read)) <= MAX_TOKENS + 1
     assert read.endswith("\n"), "cut at a line break"
     assert rec.territory and rec.territory.name == "Communauté de Communes des Coëvrons"

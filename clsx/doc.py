@@ -1,4 +1,5 @@
-"""What every extractor reads: the parsed doc, its rule matches, and the way back to raw offsets."""
+"""What every extractor reads: the parsed doc, its rule matches, its sentences and lines, and the
+way back to raw offsets. Read-only: extractors return candidates, they never write here."""
 
 from __future__ import annotations
 
@@ -12,15 +13,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads (clsx/pipeline.py), not before
     from spacy.tokens import Doc, Span as SpacySpan
 
+from .lexicon import lexicon
 from .model import Span
-from .patterns import load_json
 from .pipeline import SPANS_KEY
 from .text import Text
 
-_NUMBERS = load_json("numbers.json")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s+[«\"(A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ0-9])\s+")
-_ABBREVIATIONS = frozenset(["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "n°", "no", "cf", "art", "av", "bd"])
+_LINE = re.compile(r"[^\n]+")
+HEAD_LINES = 3  # title, dateline, byline
+HEAD_LINE_CHARS = 150  # a longer line is the body's first paragraph, not a heading
 
 
 def number(word: str) -> int | None:
@@ -28,25 +30,37 @@ def number(word: str) -> int | None:
     w = word.strip().lower()
     if w.isdigit():
         return int(w)
-    return _NUMBERS["cardinals"].get(w)
+    return lexicon().values("cardinal").get(w)
 
 
 def ordinal(word: str) -> int | None:
     """'premier', '2e', 'troisième', 'II' -> int."""
-    if word in _NUMBERS["roman"]:
-        return _NUMBERS["roman"][word]
-    return _NUMBERS["ordinals"].get(word.strip().lower())
+    lex = lexicon()
+    return lex.exact_values("roman").get(word) or lex.values("ordinal").get(word.strip().lower())
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day: no in-band 31 December for 'en 2022'."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def full(self) -> dt.date | None:
+        return dt.date(self.year, self.month, self.day) if self.month and self.day else None
 
 
 @dataclass
 class Ctx:
-    """A document being extracted: cleaned text, spaCy doc, and warnings collected on the way."""
+    """A document being extracted: cleaned text, spaCy doc, and what its metadata says."""
 
     text: Text
     doc: Doc
-    warnings: list[str] = field(default_factory=list)
-    published: dt.date | None = None  # the page's own date (HTML metadata), when known
+    published: PartialDate | None = None  # the page's own date (HTML metadata), when known
     _matches: dict[str, list[SpacySpan]] = field(default_factory=dict, repr=False)
+    _at: dict[str, dict[int, SpacySpan]] = field(default_factory=dict, repr=False)
 
     @property
     def clean(self) -> str:
@@ -89,6 +103,12 @@ class Ctx:
     def matches_in(self, label: str, start: int, end: int) -> list[SpacySpan]:
         return [s for s in self.matches(label) if s.start_char >= start and s.end_char <= end]
 
+    def match_at(self, label: str, start: int) -> SpacySpan | None:
+        """The match of `label` that starts at clean offset `start`."""
+        if label not in self._at:
+            self._at[label] = {s.start_char: s for s in self.matches(label)}
+        return self._at[label].get(start)
+
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
         """Blocks between blank lines, as clean offsets."""
@@ -102,10 +122,25 @@ class Ctx:
         return out
 
     def paragraph_of(self, char: int) -> tuple[int, int]:
-        for a, b in self.paragraphs:
-            if a <= char < b:
-                return a, b
+        i = bisect.bisect_right([a for a, _ in self.paragraphs], char) - 1
+        if i >= 0 and char < self.paragraphs[i][1]:
+            return self.paragraphs[i]
         return char, char
+
+    @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        """Non-empty lines as clean offsets."""
+        return [m.span() for m in _LINE.finditer(self.clean) if m.group(0).strip()]
+
+    @cached_property
+    def head_end(self) -> int:
+        """End of the head: the title, a dateline and a byline (up to three short first lines)."""
+        end = 0
+        for a, b in self.lines[:HEAD_LINES]:
+            if b - a > HEAD_LINE_CHARS:
+                break
+            end = b
+        return end
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -114,12 +149,15 @@ class Ctx:
         Cut by rule rather than by the parser, which breaks long press-release sentences
         at "M." or after a date.
         """
+        abbreviations = lexicon().words("sentence_abbreviation")
         out: list[tuple[int, int]] = []
-        for line in re.finditer(r"[^\n]+", self.clean):
+        for line in _LINE.finditer(self.clean):
             a = line.start()
-            for m in _SENTENCE_END.finditer(line.group(0)):
-                word = line.group(0)[: m.start()].rsplit(None, 1)[-1] if line.group(0)[: m.start()].strip() else ""
-                if word.rstrip(".").lower() in _ABBREVIATIONS or len(word.rstrip(".")) == 1:
+            text = line.group(0)
+            for m in _SENTENCE_END.finditer(text):
+                head = text[: m.start()]
+                word = head.rsplit(None, 1)[-1] if head.strip() else ""
+                if word.rstrip(".").lower() in abbreviations or len(word.rstrip(".")) == 1:
                     continue
                 b = line.start() + m.start() + 1
                 if self.clean[a:b].strip():
@@ -135,6 +173,10 @@ class Ctx:
             return self.sentences[i]
         return self.paragraph_of(char)
 
+    def next_sentence(self, end: int) -> tuple[int, int] | None:
+        i = bisect.bisect_left(self._sentence_starts, end)
+        return self.sentences[i] if i < len(self.sentences) else None
+
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [a for a, _ in self.sentences]
@@ -143,3 +185,21 @@ class Ctx:
     def years(self) -> list[int]:
         """Every plausible four-digit year written in the text."""
         return [int(y) for y in re.findall(r"(?<!\d)(?:19[89]\d|20\d\d)(?!\d)", self.clean)]
+
+    def tokens(self, start: int, end: int) -> list[object]:
+        """The doc's tokens that start within clean[start:end]."""
+        doc = self.doc
+        i = bisect.bisect_left(self._token_starts, start)
+        out = []
+        while i < len(doc) and doc[i].idx < end:
+            out.append(doc[i])
+            i += 1
+        return out
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after `char`."""
+        return bisect.bisect_left(self._token_starts, char)
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]

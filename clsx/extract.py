@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
 
 from . import language, mojibake
-from .doc import Ctx
+from .doc import Ctx, PartialDate
 from .limits import MAX_TOKENS, cut
 from .model import ErrorInfo, ErrorRecord, Record, Source
 from .record import build_record, doc_id
@@ -74,7 +74,8 @@ def pending_for_text(
 def finish(pending: Pending, doc: Doc) -> Record:
     """The record of a pending document, from its parse."""
     p = pending
-    rec = build_record(p.clean, Ctx(p.clean, doc, published=p.published), p.source)
+    published = PartialDate(p.published.year, p.published.month, p.published.day) if p.published else None
+    rec = build_record(p.clean, Ctx(p.clean, doc, published=published), p.source)
     if not p.warnings:
         return rec
     # The model read a prefix at most: the record still identifies the whole text.

@@ -96,6 +96,7 @@ class Territory(_Model):
     department_code: str | None = None  # the linked territory's (its main one), else the department the text gives
     official_region: str | None = None  # current region (after 2016), even when the text names an old one
     link: Link | None = None
+    rule: str | None = None  # the id of the rule that found it (clsx eval --rules)
 
 
 class Signature(_Model):
@@ -103,6 +104,8 @@ class Signature(_Model):
     place: str | None = None
     status: Literal["signed", "planned"] | None = None
     span: Span | None = None
+    rule: str | None = None  # the id of the rule that found it (clsx eval --rules)
+    date_inferred: bool | None = None  # the year (or the day) was inferred from context, not written
 
 
 class Period(_Model):
@@ -112,6 +115,7 @@ class Period(_Model):
     span: Span | None = None
     # evidence of the duration when it is stated far from the years (clsx addition)
     duration_span: Span | None = None
+    rule: str | None = None  # the id of the rule that found it (clsx eval --rules)
 
 
 class Signatory(_Model):
@@ -119,29 +123,34 @@ class Signatory(_Model):
     title: str | None = None
     organization: str | None = None
     span: Span
+    rule: str | None = None  # the id of the rule that found it (clsx eval --rules)
 
 
 class Partner(_Model):
     name: str
     span: Span
+    rule: str | None = None  # the id of the rule that found it (clsx eval --rules)
 
 
 class Axis(_Model):
     label: str
     transversal: bool = False
     span: Span
+    rule: str | None = None  # the id of the rule that found it (clsx eval --rules)
 
 
 class Coordinator(_Model):
     name: str | None = None
     title: str | None = None
     span: Span
+    rule: str | None = None  # the id of the rule that found it (clsx eval --rules)
 
 
 class Funding(_Model):
     amount_eur: float
     funder: str | None = None
     span: Span
+    rule: str | None = None  # the id of the rule that found it (clsx eval --rules)
 
 
 class Extractor(_Model):

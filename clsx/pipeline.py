@@ -1,8 +1,8 @@
 """The one spaCy pipeline: fr_core_news_md plus a span_ruler fed from `patterns/`.
 
-Rule matches go to `doc.spans["clsx"]` (labels: KIND, ARS, TITLE, CIVILITY, SIGN, PLANNED,
-CEREMONY, COORD, AXIS_CUE, PARTNER_CUE, REGION, DEPARTMENT), each with the `id` of its
-pattern; `doc.ents` stays the statistical NER's.
+Rule matches go to `doc.spans["clsx"]` (labels: the cue labels of patterns/lexicon/cues.jsonl,
+ORG, TITLE, KIND, REGION, DEPARTMENT), each with the `id` of its lexicon entry; `doc.ents` stays
+the statistical NER's.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .patterns import load_jsonl
 
 MODEL = "fr_core_news_md"
 SPANS_KEY = "clsx"
@@ -20,23 +19,44 @@ SPANS_KEY = "clsx"
 EXCLUDE = ["lemmatizer", "morphologizer", "attribute_ruler", "strings"]
 
 
-def _with_apostrophes(phrase: str) -> set[str]:
-    return {phrase, phrase.replace("'", "’"), phrase.replace("’", "'")}
+_UNACCENTED_CAPITAL = str.maketrans("éèêÉÈÊàÀ", "eeeEEEaA")
+
+
+def _variants(phrase: str) -> set[str]:
+    """The phrase with both apostrophes, and with the accent a capital often loses ('Etat',
+    'Education nationale', 'Etablissement' for 'État', 'Éducation', 'Établissement')."""
+    out = {phrase, phrase.replace("'", "’"), phrase.replace("’", "'")}
+    bare = " ".join(w[:1].translate(_UNACCENTED_CAPITAL) + w[1:] for w in phrase.split(" "))
+    return out | {bare, bare.replace("'", "’"), bare.replace("’", "'")}
+
+
+# which label the span_ruler gives the forms of each lexicon file (cues carry their own)
+_LABELS = {
+    "organisations.jsonl": "ORG",
+    "titles.jsonl": "TITLE",
+    "territory_kinds.jsonl": "KIND",
+    "regions.jsonl": "REGION",
+    "departments.jsonl": "DEPARTMENT",
+}
+
+
+_PLACES = {"regions.jsonl", "departments.jsonl"}
 
 
 def ruler_patterns() -> list[dict[str, Any]]:
-    """All rule and gazetteer phrases, as span_ruler phrase patterns (matched on LOWER)."""
+    """Every phrase of the lexicon, as span_ruler phrase patterns (matched on LOWER): each match
+    keeps its entry's id."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
     out: list[dict[str, Any]] = []
-    for row in load_jsonl("rules.jsonl"):
-        for p in _with_apostrophes(row["pattern"]):
-            out.append({"label": row["label"], "id": row["id"], "pattern": p})
-    for row in load_jsonl("regions.jsonl"):
-        for name in [row["name"], *row["aliases"]]:
-            for p in _with_apostrophes(name):
-                out.append({"label": "REGION", "id": row["id"], "pattern": p})
-    for row in load_jsonl("departments.jsonl"):
-        for p in _with_apostrophes(row["name"]):
-            out.append({"label": "DEPARTMENT", "id": row["id"], "pattern": p})
+    for name in ("cues.jsonl", *_LABELS):
+        for entry in lex.entries(name):
+            label = getattr(entry, "label", None) or _LABELS[name]
+            for form in entry.forms:
+                spaced = {form, form.replace("-", " ")} if name in _PLACES else {form}  # 'Meurthe et Moselle'
+                for p in {v for f in spaced for v in _variants(f)}:
+                    out.append({"label": label, "id": entry.id, "pattern": p})
     return out
 
 

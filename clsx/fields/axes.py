@@ -1,116 +1,210 @@
-"""The CLS's strategic axes, in text order, and the count the text announces.
+"""The CLS's strategic axes, in text order, and the count the text announces (record["axes"],
+["axes_announced"], ["actions_count"]).
 
-An axis cue ('5 axes stratégiques', 'trois priorités', 'Les orientations du contrat') opens a
-list: bullet or prefixed lines after it, an inline enumeration after its colon, or sentences
-with 'd'abord… ensuite… enfin'. Lines prefixed 'Axe 1', 'Orientation 2'… form a list on their
-own. Bullets with no cue before them (needs, achievements) are not axes.
+An axis cue ('5 axes stratégiques', 'trois priorités', 'Les orientations du contrat'), or a
+heading that names the contract's plan ('Le plan pour 2022-2025'), opens a list; each block of
+items says which rule read it:
+- axes.lines: bullet or prefixed lines after it ('• …', 'Axe 1 : …', '1. …'), a description line
+  under an 'Axe 1 :' line skipped;
+- axes.headings: a two-level list, headings without a marker each over bullet lines: the
+  headings are the axes ('Quatre grands axes ont été retenus' / 'Améliorer la prévention' /
+  '- Prévenir les conduites à risque …');
+- axes.plain_lines: two or more short one-sentence lines with no marker;
+- axes.inline: an enumeration after the cue's colon ('trois axes : A, B et C.'), 'autour de A,
+  de B et de C', or after a comma when the count fits;
+- axes.prose: sentences ordered by 'd'abord… ensuite… enfin';
+- axes.prefixed: two or more 'Axe 1 – …' lines with no cue before them.
+Not axes: the priorities of another plan (PRS, a national strategy), of an earlier contract, a
+list of needs. A label loses its marker, 'Axe 1 :', asides and trailing punctuation, and the
+explanation after its colon when the list's items are written 'label : explanation'; an item
+cut by the end of the excerpt ('Axe 2 : développer une ') is dropped.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
+from ..candidate import Candidate
 from ..doc import Ctx, number
-from ..model import Axis
-from ..patterns import load_json
-
-_DATA = load_json("axes.json")
-_BULLET = re.compile(_DATA["bullet"])
-_PREFIX = re.compile(_DATA["prefix"], re.IGNORECASE)
-_TRANSVERSAL = re.compile(_DATA["transversal_prefix"], re.IGNORECASE)
-_ASIDES = [re.compile(a, re.IGNORECASE) for a in _DATA["asides"]]
-_ADVERBS = re.compile(
-    r"\b(?:" + "|".join(re.escape(a) for a in sorted(_DATA["prose_adverbs"], key=len, reverse=True)) + r")\b\s*",
-    re.IGNORECASE,
-)
-_COUNT = re.compile(
-    r"\b(?P<n>\d{1,2}|" + "|".join(load_json("numbers.json")["cardinals"]) + r")\s+(?:[a-zéèêàç]+\s+)?$", re.IGNORECASE
-)
-_NOT_CLS = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:" + "|".join(re.escape(x) for x in _DATA["not_cls_after"]) + r")\b", re.IGNORECASE)
-# A short heading, a colon, then a description that starts with an infinitive and runs on;
-# 'Modes de vie : alimentation, activité physique, sommeil' is a label with its contents.
-_HEADING = re.compile(r"(?P<head>[^:]{3,80}?)\s*:\s+[a-zéèêàâîôûç]+(?:er|ir|re)\b.{30,}$", re.DOTALL)
-# 'trois axes de travail commun autour de la prévention, de la mobilisation… et de l'accès…'
-_AROUND = re.compile(r"[^,.:;]{0,60}?\bautour\s+(?:de\s+(?=l['’]|la\b)|d['’]|du\s+|des\s+)")
-_ACTIONS = re.compile(r"(?P<n>\d{1,3})\s+fiches?[ -]actions?", re.IGNORECASE)
+from ..lexicon import lexicon
 
 Item = tuple[int, int, bool]  # clean start, end, transversal
+_INLINE_MIN = 2
+_PLAIN_LINE_CHARS = 160
+_HEADING_CHARS = 70  # a cue sentence this short, with no full stop, heads a list
+_AROUND = re.compile(r"[^,.:;]{0,60}?\bautour\s+(?:de\s+(?=l['’]|la\b)|d['’]|du\s+|des\s+)")
+_ACTIONS = re.compile(r"(?P<n>\d{1,3})\s+fiches?[ -]actions?", re.IGNORECASE)
+# A short heading, a colon, then a description that starts with an infinitive and runs on;
+# 'Modes de vie : alimentation, activité physique, sommeil' is a label with its contents.
+_HEADING = re.compile(r"(?P<head>[^:\n]{3,80}?)[ \t]*:[ \t]+[a-zéèêàâîôûç]+(?:er|ir|re)\b.{30,}$")
 
 
-def _clean_label(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
-    """Drop the marker, 'Axe 1 :' prefixes, '(ex : …)' asides and trailing punctuation."""
+@dataclass(frozen=True)
+class Block:
+    """One list of axes as one rule read it."""
+
+    items: tuple[Item, ...]
+    announced: int | None
+    cue: str | None  # the lexicon entry that opened it
+
+
+@cache
+def _rx() -> dict[str, re.Pattern[str]]:
+    lex = lexicon()
+    adverbs = "|".join(re.escape(a) for a in sorted(lex.words("prose_adverb"), key=len, reverse=True))
+    numbers = "|".join(lex.values("cardinal"))
+    plans = "|".join(re.escape(p) for p in sorted(lex.words("other_plan"), key=len, reverse=True))
+    headings = "|".join(re.escape(p) for p in sorted(lex.words("plan_heading"), key=len, reverse=True))
+    return {
+        "bullet": lex.expression("list.bullet"),
+        "prefix": lex.expression("list.axis_prefix"),
+        "transversal": lex.expression("list.transversal_prefix"),
+        "adverbs": re.compile(rf"\b(?:{adverbs})\b\s*", re.IGNORECASE),
+        "count": re.compile(rf"\b(?P<n>\d{{1,2}}|{numbers})\s+(?:[a-zéèêàç]+\s+)?$", re.IGNORECASE),
+        "other_plan": re.compile(rf"(?<!\w)(?:{plans})(?!\w)", re.IGNORECASE),
+        "not_cls_after": re.compile(rf"\s*(?:[\w’'-]+\s+){{0,2}}(?:{plans})\b", re.IGNORECASE),
+        "plan_heading": re.compile(rf"^[ \t]*(?:(?:le|la|les|l['’]|nos|ses|notre|son)\s+)?(?:{headings})\b", re.IGNORECASE),
+    }
+
+
+def _asides() -> list[re.Pattern[str]]:
+    return [rx for _, rx in lexicon().expressions("label_aside")]
+
+
+def _clean_label(ctx: Ctx, s: int, e: int, cut_colon: bool = False) -> tuple[int, int]:
+    """Drop the marker, 'Axe 1 :' prefixes, '(ex : …)' asides and trailing punctuation; with
+    `cut_colon`, the explanation after the label's colon."""
+    rx = _rx()
     text = ctx.clean[s:e]
-    m = _PREFIX.match(text) or _BULLET.match(text)
+    m = rx["prefix"].match(text) or rx["bullet"].match(text)
     if m:
         s += m.end()
         text = ctx.clean[s:e]
     e = s + len(text.rstrip(" \t,;.:…"))  # '(6 fiches actions).' ends the label too
     text = ctx.clean[s:e]
-    for aside in _ASIDES:
+    for aside in _asides():
         am = aside.search(text)
         if am and am.end() == len(text):
             e = s + am.start()
             text = ctx.clean[s:e]
-    head = _HEADING.match(text)
-    if head:  # 'L'accès aux soins : lutter contre la désertification…' -> 'L'accès aux soins'
-        text = head.group("head")
+    colon = text.find(" :") if " :" in text else text.find(":")
+    if cut_colon and 3 <= colon:
+        text = text[:colon]
+    else:
+        head = _HEADING.match(text)
+        if head:  # 'L'accès aux soins : lutter contre la désertification…' -> 'L'accès aux soins'
+            text = head.group("head")
     stripped = text.rstrip(" \t,;.:…")
     lead = len(text) - len(text.lstrip(" \t"))
     return s + lead, s + len(stripped)
 
 
-def _list_after(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
-    """Bullet or prefixed lines after `pos` (one blank line allowed between them); a
-    description line right under an 'Axe 1 : …' line is skipped."""
-    items: list[Item] = []
+def _lines(ctx: Ctx, pos: int) -> list[tuple[int, str]]:
+    """(start, line) for each line from `pos`, up to 200 lines: a list never runs longer."""
+    out = []
+    for m in re.finditer(r"[^\n]*\n?", ctx.clean[pos : pos + 40_000]):
+        if not m.group(0):
+            break
+        out.append((pos + m.start(), m.group(0).rstrip("\n")))
+        if len(out) >= 200:
+            break
+    return out
+
+
+def _colon_list(ctx: Ctx, spans: list[tuple[int, int]]) -> bool:
+    """Most items read 'label : explanation': the labels are before the colons."""
+    with_colon = sum(1 for s, e in spans if re.search(r"\S\s?:\s+\S", ctx.clean[s:e]))
+    return len(spans) >= 2 and with_colon * 2 > len(spans)
+
+
+def _marked_lines(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
+    """Bullet or prefixed lines after `pos` (one blank line allowed between them); a description
+    line right under an 'Axe 1 : …' line is skipped."""
+    rx = _rx()
+    raw: list[tuple[int, int, bool]] = []
     prefixed = False
     blank = 0
     nl = ctx.clean.find("\n", pos)
-    pos = nl + 1 if nl >= 0 else len(ctx.clean)
-    for m in re.finditer(r"[^\n]*\n", ctx.clean[pos:] + "\n"):
-        line = m.group(0).rstrip("\n")
-        s = pos + m.start()
+    start = nl + 1 if nl >= 0 else len(ctx.clean)
+    for s, line in _lines(ctx, start):
         if not line.strip():
             blank += 1
             if blank > 1:
                 break
             continue
-        is_prefix = bool(_PREFIX.match(line))
-        if is_prefix or _BULLET.match(line):
+        is_prefix = bool(rx["prefix"].match(line))
+        if is_prefix or rx["bullet"].match(line):
             if line.rstrip().endswith(":"):
                 break  # 'Consultez :' opens something else
             prefixed = prefixed or is_prefix
-            a, b = _clean_label(ctx, s, s + len(line))
-            if b > a:
-                items.append((a, b, transversal or bool(_TRANSVERSAL.match(line))))
+            raw.append((s, s + len(line), transversal or bool(rx["transversal"].match(line))))
             blank = 0
             continue
-        if items and prefixed and not blank:
+        if raw and prefixed and not blank:
             continue
         break
-    return items or _plain_lines(ctx, pos, transversal)
+    return _labels(ctx, raw)
+
+
+def _labels(ctx: Ctx, raw: list[tuple[int, int, bool]]) -> list[Item]:
+    cut = _colon_list(ctx, [(s, e) for s, e, _ in raw])
+    out = []
+    for s, e, t in raw:
+        a, b = _clean_label(ctx, s, e, cut)
+        if b > a:
+            out.append((a, b, t))
+    return out
+
+
+def _headings(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
+    """Headings without a marker, each over one or more bullet lines: the headings are the axes."""
+    rx = _rx()
+    nl = ctx.clean.find("\n", pos)
+    start = nl + 1 if nl >= 0 else len(ctx.clean)
+    heads: list[tuple[int, int, bool]] = []
+    children = 0
+    for s, line in _lines(ctx, start):
+        if not line.strip():
+            if heads and children == 0:
+                return []
+            continue
+        if rx["bullet"].match(line) or rx["prefix"].match(line):
+            if not heads:
+                return []
+            children += 1
+            continue
+        if len(line.strip()) > _PLAIN_LINE_CHARS or re.search(r"[.!?]\s+[A-ZÀ-Ý]", line):
+            break
+        if heads and children == 0:
+            return []  # two plain lines in a row: not a two-level list
+        heads.append((s, s + len(line), transversal))
+        children = 0
+    if len(heads) < _INLINE_MIN:
+        return []
+    return _labels(ctx, heads)
 
 
 def _plain_lines(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
     """Two or more short one-sentence lines with no marker, right after 'trois axes :'."""
-    items: list[Item] = []
+    raw = []
     started = False
-    for m in re.finditer(r"[^\n]*\n", ctx.clean[pos:] + "\n"):
-        line = m.group(0).rstrip("\n")
+    for s, line in _lines(ctx, pos):
         if not line.strip():
-            if started:
+            if started and raw:
                 break
             started = True  # one blank line may separate the cue from the list
             continue
+        if not raw and s <= pos:
+            continue
         started = True
         body = line.strip().rstrip(".;")
-        if len(body) > 160 or re.search(r"[.!?]\s+[A-ZÀ-Ý]", body) or body.endswith(":"):
+        if len(body) > _PLAIN_LINE_CHARS or re.search(r"[.!?]\s+[A-ZÀ-Ý]", body) or body.endswith(":"):
             break
-        s = pos + m.start()
-        a, b = _clean_label(ctx, s, s + len(line))
-        if b > a:
-            items.append((a, b, transversal))
-    return items if len(items) >= 2 else []
+        raw.append((s, s + len(line), transversal))
+    items = _labels(ctx, raw)
+    return items if len(items) >= _INLINE_MIN else []
 
 
 def _inline(ctx: Ctx, a: int, b: int, transversal: bool, of: bool = False) -> list[Item]:
@@ -139,7 +233,7 @@ def _inline(ctx: Ctx, a: int, b: int, transversal: bool, of: bool = False) -> li
         s2, e2 = _clean_label(ctx, s, e)
         if e2 - s2 > 3:
             items.append((s2, e2, transversal))
-    return items if len(items) >= 2 else []
+    return items if len(items) >= _INLINE_MIN else []
 
 
 def _prose(ctx: Ctx, after: int, count: int | None) -> list[Item]:
@@ -147,7 +241,7 @@ def _prose(ctx: Ctx, after: int, count: int | None) -> list[Item]:
     items: list[Item] = []
     following = [s for s in ctx.sentences if s[0] >= after][: (count or 3) + 2]
     for a, b in following:
-        m = _ADVERBS.search(ctx.clean, a, b)
+        m = _rx()["adverbs"].search(ctx.clean, a, b)
         if not m:
             continue
         s = m.end()
@@ -159,98 +253,165 @@ def _prose(ctx: Ctx, after: int, count: int | None) -> list[Item]:
         s2, e2 = _clean_label(ctx, s, e)
         if e2 - s2 > 3:
             items.append((s2, e2, False))
-    return items if len(items) >= 2 else []
+    return items if len(items) >= _INLINE_MIN else []
 
 
 def _count_before(ctx: Ctx, cue_start: int) -> int | None:
     line_start = ctx.clean.rfind("\n", 0, cue_start) + 1
-    m = _COUNT.search(ctx.clean[line_start:cue_start])
+    m = _rx()["count"].search(ctx.clean[line_start:cue_start])
     return number(m.group("n")) if m else None
 
 
-def extract_axes(ctx: Ctx) -> tuple[list[Axis], int | None, int | None]:
-    """(axes, announced count, actions count)."""
-    blocks: list[tuple[int | None, list[Item]]] = []
-    counts: list[int] = []
+def _other_plan(ctx: Ctx, a: int, b: int, cue_end: int) -> bool:
+    """'les 6 objectifs du Plan régional de santé'; 'Le Projet régional de santé … est bâti autour de
+    5 grandes priorités' (its sentence names another plan, not the CLS)."""
+    rx = _rx()
+    if rx["not_cls_after"].match(ctx.clean, cue_end):
+        return True
+    return bool(rx["other_plan"].search(ctx.clean, a, cue_end)) and not ctx.matches_in("CLS", a, b)
+
+
+def _block_after(ctx: Ctx, a: int, b: int, cue_end: int, count: int | None, transversal: bool) -> tuple[str, list[Item]]:
+    """The list a cue's sentence opens, and the rule that read it."""
+    sentence = ctx.clean[a:b]
+    colon = ctx.clean.find(":", cue_end, b)
+    comma = re.match(r"[^,.:;]{0,40},", ctx.clean[cue_end:b])
+    if colon >= 0 and ctx.clean[colon + 1 : b].strip(" .\n"):
+        return "axes.inline", _inline(ctx, colon + 1, b, transversal)
+    if colon >= 0 or len(sentence.strip()) <= _HEADING_CHARS and not sentence.rstrip().endswith("."):
+        items = _marked_lines(ctx, b, transversal)
+        if items:
+            return "axes.lines", items
+        items = _headings(ctx, b, transversal)
+        if items:
+            return "axes.headings", items
+        return "axes.plain_lines", _plain_lines(ctx, b, transversal)
+    if (around := _AROUND.match(ctx.clean, cue_end, b)) and count:
+        items = _inline(ctx, around.end(), b, transversal, of=True)
+        return "axes.inline", items if len(items) == count else []
+    if comma and count:
+        items = _inline(ctx, cue_end + comma.end(), b, transversal)
+        return "axes.inline", items if len(items) == count else []
+    if count:
+        return "axes.prose", _prose(ctx, b, count)
+    return "axes.lines", []
+
+
+def find(ctx: Ctx, other_contracts: list[tuple[int, int]]) -> tuple[list[Candidate[Block]], list[Candidate[int]]]:
+    """(blocks of axes, announced counts)."""
+    rx = _rx()
+    blocks: list[Candidate[Block]] = []
+    counts: list[Candidate[int]] = []
     used: set[int] = set()
     for cue in ctx.matches("AXIS_CUE"):
         a, b = ctx.sentence_of(cue.start_char)
         line_start = ctx.clean.rfind("\n", 0, cue.start_char) + 1
-        if _PREFIX.match(ctx.clean[line_start : ctx.clean.find("\n", cue.start_char) % (len(ctx.clean) + 1)]):
+        line_end = ctx.clean.find("\n", cue.start_char)
+        if rx["prefix"].match(ctx.clean[line_start : line_end if line_end >= 0 else len(ctx.clean)]):
             continue  # 'Axe 1 :' opens an item, it does not announce a list
-        if a in used:
+        if a in used or (a, b) in other_contracts:
             continue
         used.add(a)
-        if _NOT_CLS.match(ctx.clean, cue.end_char):
-            continue  # 'les 6 objectifs du Plan régional de santé' are not the CLS's
+        if _other_plan(ctx, a, b, cue.end_char):
+            continue
         count = _count_before(ctx, cue.start_char)
         if count and count <= 20 and "transversa" not in cue.text.lower():
-            counts.append(count)
-        sentence = ctx.clean[a:b]
-        transversal = "transversa" in sentence.lower() and "dont" not in sentence.lower()
-        colon = ctx.clean.find(":", cue.end_char, b)
-        items: list[Item] = []
-        comma = re.match(r"[^,.:;]{0,40},", ctx.clean[cue.end_char : b])
-        if colon >= 0 and ctx.clean[colon + 1 : b].strip(" .\n"):
-            items = _inline(ctx, colon + 1, b, transversal)
-        elif colon >= 0 or len(sentence.strip()) <= 70 and not sentence.rstrip().endswith("."):
-            items = _list_after(ctx, b, transversal)
-        elif (around := _AROUND.match(ctx.clean, cue.end_char, b)) and count:
-            items = _inline(ctx, around.end(), b, transversal, of=True)
-            items = items if len(items) == count else []
-        elif comma and count:
-            items = _inline(ctx, cue.end_char + comma.end(), b, transversal)
-            items = items if len(items) == count else []
-        elif count:
-            items = _prose(ctx, b, count)
+            counts.append(Candidate(count, cue.start_char - len(str(count)), cue.end_char, "axes.announced"))
+        sentence = ctx.clean[a:b].lower()
+        transversal = "transversa" in sentence and "dont" not in sentence
+        rule, items = _block_after(ctx, a, b, cue.end_char, count, transversal)
         if items:
-            blocks.append((count, items))
-    blocks.extend((None, items) for items in _prefixed_blocks(ctx))
-    seen: set[int] = set()
-    flat: list[Item] = []
-    for _, items in sorted(blocks, key=lambda blk: blk[1][0][0]):
-        for it in items:
-            if it[0] not in seen:
-                seen.add(it[0])
-                flat.append(it)
-    flat.sort()
-    announced = next((c for c, items in sorted(blocks, key=lambda blk: blk[1][0][0]) if c), None)
-    if announced is None and counts:
-        announced = counts[0]
-    axes = [
-        Axis(label=re.sub(r"\s+", " ", ctx.clean[s:e]), transversal=t, span=ctx.span(s, e)) for s, e, t in flat
-    ]
-    if announced is not None and axes and announced != len(axes):
-        ctx.warnings.append(f"the text announces {announced} axes but lists {len(axes)}")
-    return axes, announced, _actions(ctx, flat)
+            blocks.append(Candidate(Block(tuple(_not_cut(ctx, items)), count, cue.id_), items[0][0], items[-1][1], rule))
+    blocks += _plan_headings(ctx, used, other_contracts) + _prefixed_blocks(ctx)
+    return [b for b in blocks if b.value.items], counts
 
 
-def _prefixed_blocks(ctx: Ctx) -> list[list[Item]]:
+def _plan_headings(ctx: Ctx, used: set[int], other_contracts: list[tuple[int, int]]) -> list[Candidate[Block]]:
+    """'Le plan pour 2022-2025' then bullet lines: a heading that names the contract's plan with
+    its period opens its list of axes, as 'axes' would."""
+    out = []
+    for a, b in ctx.lines:
+        line = ctx.clean[a:b]
+        if a in used or len(line.strip()) > _HEADING_CHARS or line.rstrip().endswith("."):
+            continue
+        if not _rx()["plan_heading"].match(line) or not re.search(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d", line):
+            continue
+        if any(x <= a < y for x, y in other_contracts):
+            continue
+        items = _marked_lines(ctx, a, False)
+        if items:
+            out.append(Candidate(Block(tuple(_not_cut(ctx, items)), None, None), items[0][0], items[-1][1], "axes.plan_heading"))
+    return out
+
+
+def _prefixed_blocks(ctx: Ctx) -> list[Candidate[Block]]:
     """Two or more lines 'Orientation 1 – …', 'Axe 2 : …' with no cue before them."""
-    blocks: list[list[Item]] = []
-    current: list[Item] = []
-    for m in re.finditer(r"[^\n]+", ctx.clean):
-        line = m.group(0)
-        if _PREFIX.match(line) and re.search(r"\d|\b[IVX]+\b|transversal", line[:40], re.IGNORECASE):
-            s, e = _clean_label(ctx, m.start(), m.end())
-            if e > s:
-                current.append((s, e, bool(_TRANSVERSAL.match(line))))
-        elif line.strip():
-            if len(current) >= 2:
+    rx = _rx()
+    blocks: list[list[tuple[int, int, bool]]] = []
+    current: list[tuple[int, int, bool]] = []
+    for a, b in ctx.lines:
+        line = ctx.clean[a:b]
+        if rx["prefix"].match(line) and re.search(r"\d|\b[IVX]+\b|transversal", line[:40], re.IGNORECASE):
+            current.append((a, b, bool(rx["transversal"].match(line))))
+        else:
+            if len(current) >= _INLINE_MIN:
                 blocks.append(current)
             current = []
-    if len(current) >= 2:
+    if len(current) >= _INLINE_MIN:
         blocks.append(current)
-    return blocks
+    out = []
+    for raw in blocks:
+        items = _not_cut(ctx, _labels(ctx, raw))
+        if items:
+            out.append(Candidate(Block(tuple(items), None, None), items[0][0], items[-1][1], "axes.prefixed"))
+    return out
 
 
-def _actions(ctx: Ctx, items: list[Item]) -> int | None:
-    per_axis = [
-        int(m.group("n"))
-        for s, e, _ in items
-        for m in _ACTIONS.finditer(ctx.clean[e : ctx.clean.find("\n", e) if ctx.clean.find("\n", e) >= 0 else len(ctx.clean)])
-    ]
+def _not_cut(ctx: Ctx, items: list[Item]) -> list[Item]:
+    """Drop the last item when the excerpt ends inside it: it ends the text on a function word
+    ('… pour agir sur les ') or a word the model has never seen ('Santé environnem')."""
+    if not items:
+        return items
+    s, e, _ = items[-1]
+    if ctx.clean[e:].strip():
+        return items
+    words = ctx.clean[s:e].split()
+    last = words[-1].lower() if words else ""
+    toks = ctx.tokens(s, e)
+    cut_word = bool(toks) and toks[-1].is_oov and toks[-1].is_alpha and toks[-1].is_lower and not ctx.clean.endswith((".", "\n"))
+    if last in lexicon().words("line_continues") or cut_word:
+        return items[:-1]
+    return items
+
+
+def choose(ctx: Ctx, blocks: list[Candidate[Block]], counts: list[Candidate[int]]) -> tuple[list[Candidate[Item]], Candidate[int] | None]:
+    """Every block's items once, in text order; the count the first block's cue announces, else
+    the first count written."""
+    seen: set[int] = set()
+    items: list[Candidate[Item]] = []
+    for blk in sorted(blocks, key=lambda c: c.value.items[0][0]):
+        for it in blk.value.items:
+            if it[0] not in seen:
+                seen.add(it[0])
+                items.append(Candidate(it, it[0], it[1], blk.rule, data={"cue": blk.value.cue}))
+    items.sort(key=lambda c: c.start)
+    announced = next(
+        (Candidate(blk.value.announced, blk.start, blk.end, "axes.announced") for blk in sorted(blocks, key=lambda c: c.start) if blk.value.announced),
+        None,
+    ) or (counts[0] if counts else None)
+    if announced is not None and items and announced.value != len(items):
+        announced = announced.warn(f"the text announces {announced.value} axes but lists {len(items)}")
+    return items, announced
+
+
+def actions_count(ctx: Ctx, items: list[Candidate[Item]]) -> Candidate[int] | None:
+    """'42 fiches actions'; summed when given per axis."""
+    per_axis = []
+    for c in items:
+        end = ctx.clean.find("\n", c.end)
+        for m in _ACTIONS.finditer(ctx.clean[c.end : end if end >= 0 else len(ctx.clean)]):
+            per_axis.append((int(m.group("n")), c.end + m.start(), c.end + m.end()))
     if per_axis:
-        return sum(per_axis)
+        return Candidate(sum(n for n, _, _ in per_axis), per_axis[0][1], per_axis[-1][2], "axes.actions_per_axis")
     m = _ACTIONS.search(ctx.clean)
-    return int(m.group("n")) if m else None
+    return Candidate(int(m.group("n")), m.start(), m.end(), "axes.actions") if m else None

@@ -1,84 +1,130 @@
-"""Which CLS of the territory this is (1 for 'premier', 2 for 'CLS II' or a renewal…).
+"""Which CLS of the territory this is (record["cls_number"]): 1 for 'premier', 2 for 'CLS II' or a
+renewal, 4 for 'pour la 4e fois'.
 
-A rank in the region ('le neuvième CLS signé en Normandie') is not the contract's number.
-The number written in the title wins, then the one in the signing sentence, then the highest.
+Rules over tokens and the CLS matches of the lexicon (cues.jsonl, label CLS):
+- cls_number.ordinal: an ordinal right before the contract ('le 2ème contrat local de santé');
+- cls_number.generation: an ordinal with 'génération' next to it ('CLS « 3ème génération »',
+  'la première génération du Contrat Local de Santé');
+- cls_number.numbered: 'CLS 2', 'CLS II';
+- cls_number.nth_time: 'pour la 4e fois' in a sentence that names the contract;
+- cls_number.renewal: 'renouvelé son CLS', 'le renouvellement du contrat local de santé' (a second at least);
+- cls_number.earlier: 'un premier contrat avait été signé': that one is CLS 1, this one at least the second.
+A rank in a region ('le neuvième CLS signé en Normandie') is not the contract's number.
+The number in the head (title) wins, then the highest one written.
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
+from ..candidate import Candidate
 from ..doc import Ctx, ordinal
-from ..patterns import load_json
+from ..lexicon import lexicon
 
-_CLS = r"(?:contrat\s+local\s+de\s+santé|CLS|contrat)"
-_RANK_TAIL = re.compile(
-    r"\s*(?:\(CLS\)\s*)?(?:(?:signé|conclu)s?\s+)?(?:depuis\s+\d{4}\s+)?(?:en|de|du|dans)\s+(?:(?:la|le)\s+|l['’]\s*)?(?P<where>région\b|France\b|département\b)?",
-    re.IGNORECASE,
-)
+_WINDOW = 4  # tokens between the contract and 'génération'
 
 
-@cache
-def _patterns() -> list[re.Pattern[str]]:
-    data = load_json("numbers.json")
-    ords = "|".join(sorted((re.escape(k) for k in data["ordinals"]), key=len, reverse=True))
-    roman = "|".join(data["roman"])
-    return [
-        re.compile(rf"\b(?P<n>{ords})\s+{_CLS}\b", re.IGNORECASE),
-        re.compile(rf"\b{_CLS}\s+(?:\w+\s+)?(?:de\s+)?[«“\"]?\s*(?P<n>{ords})\s+génération\b", re.IGNORECASE),
-        re.compile(rf"\b(?P<n>{ords})\s+génération\s+(?:du\s+|de\s+la\s+|de\s+|d['’]\s*)?{_CLS}", re.IGNORECASE),
-        # 'Un premier contrat avait été signé en 2016': this one is at least the second
-        re.compile(rf"\b(?P<earlier>un\s+premier)\s+{_CLS}", re.IGNORECASE),
-        re.compile(rf"\bCLS\s+(?P<n>{roman}|[1-9])\b(?![\d/-])"),
-        # 'a renouvelé son CLS', 'a officiellement renouvelé et étendu son contrat'
-        re.compile(rf"\b(?P<renew>renouvel\w*)\s+(?:et\s+\w+\s+)?(?:(?:de|du)\s+)?(?:(?:son|sa|leur|notre|le|la|du)\s+)?{_CLS}", re.IGNORECASE),
-        re.compile(rf"\b{_CLS}\s+(?:\w+\s+){{0,3}}(?P<renew2>renouvel\w*)", re.IGNORECASE),
-    ]
+def _ordinal(tok: object) -> int | None:
+    text = tok.text  # type: ignore[attr-defined]
+    return ordinal(text) if text[:1].isalnum() else None
 
 
-def _regional_rank(ctx: Ctx, end: int, n: int) -> bool:
+def _regional_rank(ctx: Ctx, i: int) -> bool:
     """'le neuvième CLS signé en Normandie', 'dans le Morbihan': a rank in a region or a department."""
-    if n == 1:
-        return False
-    m = _RANK_TAIL.match(ctx.clean, end)
-    if not m:
-        return False
-    if m.group("where"):
+    doc = ctx.doc
+    j = i
+    while j < len(doc) and j - i < 6 and (doc[j].lower_ in lexicon().words("rank_tail") or doc[j].text.isdigit()):
+        j += 1
+    if j < len(doc) and doc[j].lower_ in lexicon().words("rank_place"):
         return True
-    return any(r.start_char == m.end() for label in ("REGION", "DEPARTMENT") for r in ctx.matches(label))
+    return j > i and j < len(doc) and any(ctx.match_at(label, doc[j].idx) for label in ("REGION", "DEPARTMENT"))
 
 
-def mentions(ctx: Ctx) -> list[tuple[int, int, int]]:
-    """(number, start, end) for every mention of the contract's rank."""
-    out: list[tuple[int, int, int]] = []
-    for rx in _patterns():
-        for m in rx.finditer(ctx.clean):
-            if m.groupdict().get("earlier"):
-                out.append((1, m.start(), m.end()))
-                out.append((2, m.start(), m.start()))
-                continue
-            if m.groupdict().get("renew") or m.groupdict().get("renew2"):
-                out.append((2, m.start(), m.end()))
-                continue
-            n = ordinal(m.group("n")) or (int(m.group("n")) if m.group("n").isdigit() else None)
-            if n and not _regional_rank(ctx, m.end(), n):
-                out.append((n, m.start(), m.end()))
-    return sorted(out, key=lambda x: x[1])
+def find(ctx: Ctx) -> list[Candidate[int]]:
+    doc = ctx.doc
+    out: list[Candidate[int]] = []
+    for cls in ctx.matches("CLS"):
+        a, b = cls.start, cls.end
+        if a > 0 and (n := _ordinal(doc[a - 1])):
+            if n == 1 or not _regional_rank(ctx, b):
+                out.append(Candidate(n, doc[a - 1].idx, cls.end_char, "cls_number.ordinal"))
+        for j in range(b, min(len(doc) - 1, b + _WINDOW)):
+            if doc[j + 1].lower_ == "génération" and (n := _ordinal(doc[j])):
+                out.append(Candidate(n, cls.start_char, doc[j + 1].idx + len(doc[j + 1].text), "cls_number.generation"))
+                break
+        if cls.text == "CLS" and b < len(doc):
+            nxt = doc[b]
+            value = lexicon().exact_values("roman").get(nxt.text) or (int(nxt.text) if nxt.text.isdigit() and len(nxt.text) == 1 else None)
+            if value and not (b + 1 < len(doc) and doc[b + 1].text in {"/", "-", "–"}):
+                out.append(Candidate(value, cls.start_char, nxt.idx + len(nxt.text), "cls_number.numbered"))
+    out += _generation_before(ctx) + _nth_time(ctx) + _renewals(ctx) + _earlier(ctx)
+    return sorted(out, key=lambda c: c.start)
 
 
-def extract_cls_number(ctx: Ctx, title_end: int) -> tuple[int, tuple[int, int], list[tuple[int, int]]] | None:
-    """(number, evidence, spans that name an earlier contract of the territory)."""
-    found = [f for f in mentions(ctx) if f[2] > f[1]] + [f for f in mentions(ctx) if f[2] == f[1]]
-    if not found:
-        return None
-    if len({n for n, _, _ in found}) > 1:
-        ctx.warnings.append("the text speaks of several contracts: " + ", ".join(sorted({f"CLS {n}" for n, _, _ in found})))
-    in_title = [f for f in found if f[1] < title_end and f[2] > f[1]]
-    n, a, b = in_title[0] if in_title else max(found, key=lambda x: (x[0], x[2] > x[1]))
-    if b == a:  # implied by 'un premier contrat…': point at that phrase
-        a, b = next((x, y) for m, x, y in found if m == 1 and x == a)
-    # sentences naming an earlier contract, unless they name this one too ('après le premier CLS, … le CLS II')
-    current = [ctx.sentence_of(x) for m, x, y in found if m == n and y > x]
-    earlier = [(x, y) for m, x, y in found if m < n and y > x and ctx.sentence_of(x) not in current]
-    return n, (a, b), earlier
+def _generation_before(ctx: Ctx) -> list[Candidate[int]]:
+    """'la première génération du Contrat Local de Santé', '2ème génération de CLS'."""
+    doc, out = ctx.doc, []
+    starts = {m.start for m in ctx.matches("CLS")}
+    for t in doc:
+        if t.lower_ == "génération" and t.i > 0 and (n := _ordinal(doc[t.i - 1])):
+            k = t.i + 1
+            while k < len(doc) and k - t.i <= 3 and k not in starts and doc[k].lower_ in lexicon().words("of") | lexicon().words("article"):
+                k += 1
+            if k in starts:
+                out.append(Candidate(n, doc[t.i - 1].idx, t.idx + len(t.text), "cls_number.generation"))
+    return out
+
+
+def _nth_time(ctx: Ctx) -> list[Candidate[int]]:
+    """'Pour la 4e fois, le Contrat Local de Santé … a été signé'."""
+    doc, out = ctx.doc, []
+    for t in doc:
+        if t.lower_ == "fois" and t.i > 1 and doc[t.i - 2].lower_ == "la" and (n := _ordinal(doc[t.i - 1])):
+            a, b = ctx.sentence_of(t.idx)
+            if ctx.matches_in("CLS", a, b) and (ctx.matches_in("SIGN", a, b) or ctx.matches_in("PLANNED", a, b)):
+                out.append(Candidate(n, doc[t.i - 2].idx, t.idx + len(t.text), "cls_number.nth_time"))
+    return out
+
+
+def _renewals(ctx: Ctx) -> list[Candidate[int]]:
+    """'a renouvelé son CLS', 'le renouvellement du contrat local de santé', 'le CLS … renouvelé'."""
+    doc, out = ctx.doc, []
+    cls_tokens = [(m.start, m.end) for m in ctx.matches("CLS")]
+    for t in doc:
+        if not t.lower_.startswith("renouvel"):
+            continue
+        near = [(a, b) for a, b in cls_tokens if 0 < a - t.i <= 4 or 0 <= t.i - b < 4]
+        if near:
+            a, b = near[0]
+            lo, hi = min(a, t.i), max(b, t.i + 1)
+            out.append(Candidate(2, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), "cls_number.renewal", score=-1.0))
+    return out
+
+
+def _earlier(ctx: Ctx) -> list[Candidate[int]]:
+    """'Un premier contrat avait été signé en 2016': CLS 1 is another contract; this one is at least 2."""
+    doc, out = ctx.doc, []
+    for m in ctx.matches("CLS"):
+        if m.start >= 2 and _ordinal(doc[m.start - 1]) == 1 and doc[m.start - 2].lower_ in lexicon().words("indefinite_article"):
+            start = doc[m.start - 2].idx
+            out.append(Candidate(1, start, m.end_char, "cls_number.earlier", data={"earlier": True}))
+            out.append(Candidate(2, start, m.end_char, "cls_number.earlier", score=-2.0, data={"implied": True}))
+    return out
+
+
+def choose(ctx: Ctx, found: list[Candidate[int]]) -> tuple[Candidate[int] | None, list[tuple[int, int]]]:
+    """The contract's number, and the sentences that speak of an earlier one (whose dates and
+    periods are not this contract's)."""
+    earlier_at = {c.start for c in found if c.data.get("earlier")}
+    # 'Un premier contrat avait été signé': its 'premier' is the earlier contract's, not this one's
+    stated = [c for c in found if not c.data and not any(c.start <= x < c.end for x in earlier_at)]
+    implied = [c for c in found if c.data.get("implied")]
+    if not stated and not implied:
+        return None, []
+    in_head = [c for c in stated if c.start < ctx.head_end]
+    pool = in_head or stated + implied
+    best = in_head[0] if in_head else max(pool, key=lambda c: (c.value, c.score))
+    numbers = {c.value for c in found}
+    if len(numbers) > 1:
+        best = best.warn("the text speaks of several contracts: " + ", ".join(f"CLS {n}" for n in sorted(numbers)))
+    current = {ctx.sentence_of(c.start) for c in stated if c.value == best.value}
+    earlier = [ctx.sentence_of(c.start) for c in found if c.value < best.value and not c.data.get("implied")]
+    return best, [s for s in earlier if s not in current]

@@ -1,57 +1,63 @@
-"""The CLS coordinator or animator: the person named next to a function ('coordinatrice',
-'animateur', 'chargée de mission santé') or a role ('animé par', 'coordonnera').
+"""The CLS coordinator or animator (record["coordinator"]): the person named next to a function
+('coordinatrice', 'animateur', 'chargée de mission santé') or a role ('animé par',
+'coordonnera'), cues of label COORD in patterns/lexicon/cues.jsonl.
 
 The title is the function attached to that person, never the role phrase: "animé par X" says
 who, not what X is.
+- coordinator.function: a function cue next to the name ('Julie INDART, future animatrice');
+- coordinator.role: a role cue next to the name ('le contrat sera animé par Camille Thévenot').
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from ..candidate import Candidate
 from ..doc import Ctx
-from ..model import Coordinator
-from .people import Person
-
-if TYPE_CHECKING:
-    from ..doc import SpacySpan
+from ..mentions.people import Person
 
 _REACH = 90  # characters between the cue and the name, in the same sentence
 _ATTACHED = re.compile(r"\s*,?\s*(?:(?:future?|nouvelle|nouvel|nouveau|notre)\s+)?")
 
 
-def extract_coordinator(ctx: Ctx, people: list[Person]) -> tuple[Coordinator, Person] | None:
-    best: tuple[int, Person, int, int] | None = None
+def find(ctx: Ctx, people: list[Person]) -> list[Candidate[Person]]:
+    """One candidate per cue: the nearest person it links to, in its sentence."""
+    out: list[Candidate[Person]] = []
     for cue in ctx.matches("COORD"):
         a, b = ctx.sentence_of(cue.start_char)
+        best: tuple[int, Person] | None = None
         for p in people:
             if not (a <= p.start < b) or not _links(ctx, cue, p, people):
                 continue
             gap = cue.start_char - p.end if p.end <= cue.start_char else p.start - cue.end_char
             if 0 <= gap <= _REACH and (best is None or gap < best[0]):
-                best = (gap, p, min(p.start, cue.start_char), max(p.end, cue.end_char))
+                best = (gap, p)
         if best:
-            break
-    if best is None:
-        return None
-    _, person, s, e = best
-    return Coordinator(name=person.name, title=_function_of(ctx, person, people), span=ctx.span(s, e)), person
+            p = best[1]
+            rule = "coordinator.function" if cue.id_ == "coord.function" else "coordinator.role"
+            out.append(Candidate(p, min(p.start, cue.start_char), max(p.end, cue.end_char), rule, score=-best[0], data={"title": _function_of(ctx, p, people)}))
+    return out
 
 
-def _links(ctx: Ctx, cue: SpacySpan, p: Person, people: list[Person]) -> bool:
+def choose(found: list[Candidate[Person]]) -> Candidate[Person] | None:
+    """The first cue that names someone."""
+    return found[0] if found else None
+
+
+def _links(ctx: Ctx, cue: object, p: Person, people: list[Person]) -> bool:
     """No one else stands between, and a function after the name is not past another title of theirs
     ('M. X, président de la CC, a salué le travail de l'animatrice')."""
-    lo, hi = (p.end, cue.start_char) if p.end <= cue.start_char else (cue.end_char, p.start)
+    c = cue  # a spaCy span
+    lo, hi = (p.end, c.start_char) if p.end <= c.start_char else (c.end_char, p.start)  # type: ignore[attr-defined]
     if any(lo <= q.start < hi for q in people if q is not p):
         return False
-    return not (cue.id_ == "function" and p.end <= cue.start_char and ctx.matches_in("TITLE", lo, hi))
+    return not (c.id_ == "coord.function" and p.end <= c.start_char and ctx.matches_in("TITLE", lo, hi))  # type: ignore[attr-defined]
 
 
 def _function_of(ctx: Ctx, p: Person, people: list[Person]) -> str | None:
     """', coordinatrice du CLS' right after the name, or 'la coordinatrice du contrat, X' before it."""
     a, b = ctx.sentence_of(p.start)
-    functions = [c for c in ctx.matches_in("COORD", a, b) if c.id_ == "function"]
+    functions = [c for c in ctx.matches_in("COORD", a, b) if c.id_ == "coord.function"]
     for c in functions:
         if c.start_char >= p.end and _ATTACHED.fullmatch(ctx.clean[p.end : c.start_char]):
             return c.text

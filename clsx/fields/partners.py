@@ -1,180 +1,201 @@
-"""Organisations that co-sign or partner the CLS, besides the ARS and the carrier.
+"""Organisations that co-sign or partner the CLS, besides the ARS and the carrier (record["partners"]).
 
-A partner cue ('sont également signataires', 'cosigné par', 'ont signé le contrat :') marks a
-sentence or a list; its enumeration is split on commas, semicolons, bullets and ' et la/le…',
-and every item that reads as an organisation is kept, without its leading article ('l'association
-AIDES' gives 'AIDES'; 'l'Association des paralysés de France' keeps its capitalised name).
+A partner is an organisation the text puts into the contract (clsx/mentions/organisations.py
+recognises them, clsx/mentions/enumerations.py follows their coordinations):
+- partner.cue: the enumeration a partner cue governs (patterns/lexicon/cues.jsonl, label
+  PARTNER_CUE): after it ('cosigné par A, B', 'en lien avec A, B et C', 'aux côtés de A',
+  'représentants de A, de B…', 'signataires : A ; B', the lines under 'ont signé le contrat :'),
+  or before it ('A, B et C sont également signataires');
+- partner.signed_by: the enumeration after a signing verb and 'par', 'entre' or 'avec' ('Il a
+  été signé par A, B, C et D', 'signé … entre A, B et C');
+- partner.of_signatory: the organisation a signatory represents ('Christian Porta, directeur de
+  la Mutualité Sociale Agricole de Corse').
+Not partners: the ARS, the carrier (its name, or its kind said bare: 'la municipalité' when a
+commune carries the CLS), the carrier's own bodies (conseil communautaire), people.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..candidate import Candidate
 from ..doc import Ctx
-from ..model import Partner
-from ..patterns import load_json
-from .people import Person
+from ..lexicon import lexicon
+from ..mentions import Mentions
+from ..mentions.enumerations import Item
+from ..mentions.people import Person
+from .signature import signs_other
+from .territory import key
 
-_DATA = load_json("organisations.json")
-_HEADS = tuple(sorted(_DATA["heads"], key=len, reverse=True))
-_CUT = tuple(_DATA["cut_before"])
-_SIGNATORY_HEADS = tuple(_DATA["signatory_partner_heads"])
-_NOT = frozenset(_DATA["not_partners"])
-# ' et la CAF', ' et de la CAF' start an item; ' et du Finistère' may end a plural name ('Conseils
-# départementaux des Côtes d'Armor et du Finistère'), and ' et de La Marche' is inside one.
-_SPLIT = re.compile(r"(?<!\s)\s*(?:[,;:]|\n|\s\bet\s(?=(?:de\s)?(?:le|la|les)\b)|\s\bet\s(?=(?:de\s)?l['’]))\s*")
-_BULLET = re.compile(r"^\s*(?:[-–—•·*>]+|\d+[.)])\s*")
-_LEAD = re.compile(r"^(?:(?:et|outre|avec|par|sont|ont|dont|aux côtés de|également|mais aussi|celles?|ceux|celui)\s+)*(?:(?:de|du|des)\s+|d['’]\s*)?(?:(?:les|la|le)\s+|l['’]\s*)?(?-i:(?:l['’])?association\s+(?=[A-ZÉ]))?", re.IGNORECASE)
-_ORG_START = re.compile(r"\b(?:avec|par|:)\s+(?:le|la|les|l['’])\s*(?=[A-ZÉÈÎ])")
-# 'en lien avec', 'les représentants de' open a list only when names (or a colon) follow,
-# not 'en lien avec les politiques'
-_NAMES_FOLLOW = re.compile(r"\s*(?:(?:de\s+)?(?:la|le|les)\s+|(?:de\s+)?l['’]\s*|d['’]\s*|du\s+|des\s+)?[A-ZÉÈÎ]")
-_CIVIL = re.compile(r"^(?:M\.|Mme|MME|Dr|Madame|Monsieur|Pr)\b")
+_VERB_REACH = 80  # characters between a signing verb and its 'par'/'entre'
+_MAX_NAME = 140
 
 
-def _region(ctx: Ctx, cue_start: int, cue_end: int) -> list[tuple[int, int]]:
-    """The enumeration a cue introduces: after it ('cosigné par A, B', 'signataires : A ; B',
-    a list on the next lines), or before it ('A, B et C sont également signataires.')."""
-    a, b = ctx.sentence_of(cue_start)
-    after = ctx.clean[cue_end:b]
-    before = ctx.clean[a:cue_start]
-    lead = after.lstrip()
-    if ctx.clean[cue_start:cue_end].endswith("(") or lead.startswith("("):
-        open_at = ctx.clean.find("(", cue_start, b)
-        close = ctx.clean.find(")", open_at, b)
-        return [(open_at + 1, close if close > 0 else b)]
-    if ctx.clean[cue_start:cue_end].endswith(":") or lead.startswith(":"):
-        colon = ctx.clean.find(":", cue_start, b + 1)
-        if ctx.clean[colon + 1 : b].strip(" .\n"):
-            return [(colon + 1, b)]
-        return [_list_after(ctx, b)]
-    if len(after.strip(" .…")) > 25:
-        regions = [(cue_end, b)]
-        outre = re.match(r"\s*Outre\s+([^,]+),", before)
-        if outre:
-            regions.append((a + outre.start(1), a + outre.end(1)))
-        return regions
-    if len(before.strip()) > 15:
-        return [(a, cue_start)]
-    return [_list_after(ctx, b)]
+def _sentence_end(ctx: Ctx, pos: int) -> int:
+    return ctx.sentence_of(pos)[1]
 
 
-def _list_after(ctx: Ctx, pos: int) -> tuple[int, int]:
-    """The bullet lines that follow `pos`, possibly after one blank line."""
-    start = end = None
-    for m in re.finditer(r"[^\n]*\n?", ctx.clean[pos:]):
-        line = m.group(0)
-        if not line.strip():
-            if start is not None or m.start() > 2:
-                if start is not None:
-                    break
+def _list_end(ctx: Ctx, line_end: int) -> int:
+    """End of the lines that follow a colon, up to a blank line."""
+    nxt = ctx.clean.find("\n", line_end)
+    if nxt < 0:
+        return len(ctx.clean)
+    blank = re.compile(r"\n[ \t]*\n").search(ctx.clean, nxt + 1)
+    return blank.start() if blank else len(ctx.clean)
+
+
+def _names_follow(ctx: Ctx, pos: int) -> bool:
+    """'en lien avec la CAF' (a name follows), not 'en lien avec les politiques territoriales'."""
+    m = re.match(r"\s*(?:(?:de\s+)?(?:la|le|les)\s+|(?:de\s+)?l['’]\s*|d['’]\s*|du\s+|des\s+)?(\S+)", ctx.clean[pos : pos + 60])
+    return bool(m and (m.group(1)[:1].isupper() or ctx.match_at("ORG", pos + m.start(1)) or ctx.match_at("KIND", pos + m.start(1))))
+
+
+def _items_after(ctx: Ctx, m: Mentions, pos: int) -> list[Item]:
+    a, b = ctx.sentence_of(pos)
+    rest = ctx.clean[pos:b]
+    if not rest.strip(" :.\n…"):
+        return m.enumeration(b, _list_end(ctx, b))  # 'signataires :' or a heading, then a line per partner
+    return m.enumeration(pos, b)
+
+
+_ASIDE_GAP = re.compile(r"\s*(?:,[^,;:.()«»]{1,80},)?\s*")
+
+
+def _items_before(ctx: Ctx, m: Mentions, cue_start: int) -> list[Item]:
+    """'A, B et C sont également signataires', 'Le Département de la Mayenne, engagé pour …, est
+    un partenaire': the enumeration that ends at the cue (an aside between commas allowed)."""
+    a, _ = ctx.sentence_of(cue_start)
+    for t in ctx.tokens(a, cue_start):
+        items = m.enumeration(t.idx, cue_start)
+        if items and _ASIDE_GAP.fullmatch(ctx.clean[items[-1].end : cue_start]):
+            return items
+    return []
+
+
+def find(ctx: Ctx, m: Mentions, signatories: list[Person]) -> list[Candidate[str]]:
+    out: list[Candidate[str]] = []
+    for cue in ctx.matches("PARTNER_CUE"):
+        entry = lexicon().by_id[cue.id_]
+        if entry.names_follow and not _names_follow(ctx, cue.end_char) and ":" not in ctx.clean[cue.end_char : _sentence_end(ctx, cue.start_char)]:
             continue
-        if not _BULLET.match(line):
-            break
-        start = pos + m.start() if start is None else start
-        end = pos + m.end()
-    return (start, end) if start is not None else (pos, pos)
-
-
-def _looks_like_org(item: str) -> bool:
-    low = item.lower()
-    if low in _NOT or low.startswith(("ars ", "agence régionale de santé")) or _CIVIL.match(item):
-        return False
-    if low.startswith(_HEADS):
-        return True
-    return item[:1].isupper() and not low.split()[0] in {"le", "la", "les", "ces", "ce", "son", "sa", "leurs", "il", "elle"}
-
-
-def _items(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = a
-    depth_text = ctx.clean[a:b]
-    cuts = [m for m in _SPLIT.finditer(depth_text) if depth_text[: m.start()].count("(") == depth_text[: m.start()].count(")")]
-    bounds = [0, *[x for m in cuts for x in m.span()], len(depth_text)]
-    for i in range(0, len(bounds), 2):
-        s, e = a + bounds[i], a + bounds[i + 1]
-        text = ctx.clean[s:e]
-        bm = _BULLET.match(text)
-        if bm:
-            s += bm.end()
-            text = ctx.clean[s:e]
-        cuts_at = [k for k in (text.find(cut) for cut in _CUT) if k > 0]
-        if cuts_at:  # the earliest cut: ' se sont ' before its ' sont '
-            e = s + min(cuts_at)
-            text = ctx.clean[s:e]
-        s += len(text) - len(text.lstrip())
-        text = ctx.clean[s:e]
-        lead = _LEAD.match(text)
-        if lead and 0 < lead.end() < len(text):
-            s += lead.end()
-        elif not _looks_like_org(text):
-            # 'Il a été élaboré avec la CPAM de l'Isère': start at the first article + name
-            inner = _ORG_START.search(text)
-            if inner:
-                s += inner.end()
-        text = ctx.clean[s:e].rstrip(" .;…")
-        e = s + len(text)
-        if text:
-            out.append((s, e))
-        pos = e
-    return out
-
-
-def extract_partners(ctx: Ctx, carrier_keys: set[str], people: list[Person]) -> list[Partner]:
-    from .territory import key
-
-    out: list[Partner] = []
-    seen: set[str] = set()
-    regions = [
-        r
-        for cue in ctx.matches("PARTNER_CUE")
-        if cue.id_ != "partner_list" or _NAMES_FOLLOW.match(ctx.clean, cue.end_char) or ":" in ctx.clean[cue.end_char : ctx.sentence_of(cue.start_char)[1]]
-        for r in _region(ctx, cue.start_char, cue.end_char)
-    ]
-    for sign in ctx.matches("SIGN"):
-        # '… est signé ce 1er juillet, pour trois ans, entre la communauté de communes, la Sous-Préfecture…'
+        # the names are where the entry says, else on the other side ('Sont également signataires : A ; B')
+        first, second = (_items_before, _items_after) if entry.direction == "before" else (_items_after, _items_before)
+        items = first(ctx, m, cue.start_char if first is _items_before else cue.end_char) or second(
+            ctx, m, cue.start_char if second is _items_before else cue.end_char
+        )
+        out += [_candidate(ctx, it, "partner.cue", cue.id_) for it in items if it.person is None]
+    agents = lexicon().words("agent_preposition")
+    for sign in ctx.matches("SIGN") + ctx.matches("PLANNED"):
+        if signs_other(ctx, sign):
+            continue  # 'Une charte … a été signée par …'
         a, b = ctx.sentence_of(sign.start_char)
-        m = re.compile(r"\bentre\s+").search(ctx.clean, sign.end_char, min(b, sign.end_char + 200))  # bounded: one sentence may hold every SIGN
-        if m and m.start() - sign.end_char < 80:
-            regions.append((m.end(), b))
-    for s, e in [item for a, b in regions for item in _items(ctx, a, b)]:
-        name = re.sub(r"\s+", " ", ctx.clean[s:e])
+        for t in ctx.tokens(sign.end_char, min(b, sign.end_char + _VERB_REACH)):
+            if t.lower_ in agents:
+                items = m.enumeration(t.idx + len(t.text), b)
+                out += [_candidate(ctx, it, "partner.signed_by", sign.id_) for it in items if it.person is None]
+                break
+    for p in signatories:
+        if p.organisation:
+            a, b = p.organisation
+            org = m.organisations.covering(a, b)
+            if org is None or not (org.named or ctx.clean[org.start].isupper()):
+                continue  # 'Préfète de l'Aude', 'directeur des services académiques': a place or a common noun
+            out.append(Candidate(_name(ctx, a, b), a, b, "partner.of_signatory", data={"kind": org.kind, "org": org, "head": org.head}))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _name(ctx: Ctx, a: int, b: int) -> str:
+    return re.sub(r"\s+", " ", ctx.clean[a:b]).strip(" .;,…")
+
+
+def _candidate(ctx: Ctx, it: Item, rule: str, trigger: str) -> Candidate[str]:
+    org = it.organisation
+    return Candidate(
+        it.name or _name(ctx, it.start, it.end), it.start, it.end, rule,
+        data={"kind": org.kind if org else None, "org": org, "trigger": trigger, "item": it.rule, "head": it.head},
+    )
+
+
+def choose(ctx: Ctx, found: list[Candidate[str]], carrier_keys: set[str], carrier_kind: str | None) -> list[Candidate[str]]:
+    """The partners in text order, each once (in its best-written form), without the ARS, the
+    carrier or its bodies."""
+    lex = lexicon()
+    not_partner = lex.words("not_partner")
+    out: list[Candidate[str]] = []
+    seen: list[str] = []
+    ident: list[tuple[str | None, frozenset[str]]] = []
+    for c in found:
+        name, kind, org = c.value, c.data.get("kind"), c.data.get("org")
         k = key(name)
-        if not k or k in seen or not _looks_like_org(name) or not 2 <= len(name) <= 140:
+        if not k or not 2 <= len(name) <= _MAX_NAME or name.lower() in not_partner or kind in {"ars", "carrier_body"}:
             continue
-        if any(s <= p.start < e for p in people) or _is_title(ctx, s, e):
+        if k.split()[0] in {"ars"} or k.startswith("agence regionale"):
             continue
-        bare = key(re.sub(r"\s*\(.*\)$", "", name))  # 'PETR du Val de Lorraine (Communautés de …)'
-        if {k, bare} & carrier_keys or any(x.endswith(c) and len(c) > 3 for x in (k, bare) for c in carrier_keys) or k in {"ville", "agglomeration", "metropole"}:
+        if _is_carrier(k, name, org, carrier_keys, carrier_kind):
             continue
-        seen.add(k)
-        out.append(Partner(name=name, span=ctx.span(s, e)))
+        if c.rule == "partner.of_signatory" and kind is None and org is None and not any(ch.isupper() for ch in name):
+            continue  # 'président de la collectivité': a noun, not an organisation
+        if any(k == s or (c.rule == "partner.of_signatory" and (k in s or s in k)) for s in seen):
+            continue
+        me = _identity(ctx, c)
+        # the names a head is shared out over are different bodies ('CPTS du Sud Angoumois et du Sud Charente')
+        shared = c.data.get("item") == "enum.shared_head"
+        same = next((i for i, other in enumerate(ident) if _same_body(me, other) and not (shared and out[i].data.get("item") == "enum.shared_head")), None)
+        if same is not None:
+            if _better(c, out[same]):
+                out[same] = out[same].with_(value=c.value, start=c.start, end=c.end, rule=c.rule)
+                ident[same] = me
+            continue
+        seen.append(k)
+        ident.append(me)
+        out.append(c)
     return out
 
 
-def _is_title(ctx: Ctx, s: int, e: int) -> bool:
-    return any(t.start_char == s for t in ctx.matches("TITLE"))
+def _identity(ctx: Ctx, c: Candidate[str]) -> tuple[str | None, frozenset[str]]:
+    """(the head's lexicon entry, the words that name this one): 'CPAM' and 'Caisse primaire
+    d'assurance maladie' are (org.health_insurance, {}), 'CPAM du Var' (…, {'var'})."""
+    head = c.data.get("head")
+    org = c.data.get("org")
+    name_words = set(key(c.value).split())
+    if head is None:
+        return None, frozenset(name_words)
+    head_words: set[str] = set()
+    for form in lexicon().by_id[head].forms:
+        head_words |= set(key(form).split()) | set(words_of(form))
+    if org is not None:
+        head_words |= set(words_of(ctx.clean[org.start : org.head_end]))
+    return head, frozenset(w for w in name_words if w not in head_words and not w.startswith(tuple(head_words)))
 
 
-def partners_of_signatories(
-    ctx: Ctx, orgs: list[tuple[str, int]], carrier_keys: set[str], partners: list[Partner]
-) -> list[Partner]:
-    """The organisations whose heads sign or attend the signing ('Christian Porta, directeur de la
-    Mutualité Sociale Agricole de Corse') are partners, unless they are the ARS or the carrier.
-    `orgs`: (organisation as the signatory's title gives it, clean offset of the person)."""
-    from .territory import key
+def words_of(text: str) -> list[str]:
+    from ..gazetteer import words
 
-    out = list(partners)
-    seen = {key(p.name) for p in partners}
-    for org, pos in orgs:
-        k, low = key(org), org.lower()
-        if not low.startswith(_SIGNATORY_HEADS) or "ars" in k.split() or "agence regionale" in k or k in seen:
-            continue
-        if any(c and (k.endswith(c) or c.startswith(k)) for c in carrier_keys) or any(k in x or x in k for x in seen):
-            continue
-        at = ctx.clean.find(org, pos)
-        if at < 0:
-            continue
-        seen.add(k)
-        out.append(Partner(name=re.sub(r"\s+", " ", org), span=ctx.span(at, at + len(org))))
-    return out
+    return words(text)
+
+
+def _same_body(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
+    """One head, and the words of one name among the other's ('hôpitaux Simone Veil' and 'Centre
+    Hospitalier Simone VEIL de Beauvais'; not 'CPAM 54' and 'CPAM 57')."""
+    return a[0] is not None and a[0] == b[0] and (a[1] <= b[1] or b[1] <= a[1])
+
+
+def _better(new: Candidate[str], old: Candidate[str]) -> bool:
+    """The best-written form: the one that names the body, else the longer."""
+    return (bool(new.data.get("org") and new.data["org"].named), len(new.value)) > (bool(old.data.get("org") and old.data["org"].named), len(old.value))
+
+
+def _is_carrier(k: str, name: str, org: object, carrier_keys: set[str], carrier_kind: str | None) -> bool:
+    """The carrier by its name ('la CCVBA', 'la Communauté de communes des Coëvrons'; not the
+    'Centre hospitalier de Montvallon' of the Ville de Montvallon) or by its kind said bare
+    ('la municipalité' when a commune carries the CLS)."""
+    bare = key(re.sub(r"\s*\(.*\)$", "", name))  # 'PETR du Val de Lorraine (Communautés de …)'
+    if {k, bare} & carrier_keys:
+        return True
+    collectivity = org is None or getattr(org, "kind", None) == "collectivity"
+    if collectivity and any(x.endswith(c) and len(c) > 3 for x in (k, bare) for c in carrier_keys if c):
+        return True
+    if org is not None and getattr(org, "kind", None) == "collectivity" and not getattr(org, "named", True):
+        entry_kind = lexicon().by_id[org.head].kind  # type: ignore[attr-defined]
+        return entry_kind is None or entry_kind == carrier_kind or carrier_kind is None
+    return False

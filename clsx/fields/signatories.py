@@ -1,140 +1,127 @@
-"""People who signed, or officials present at the signature.
+"""People who signed, or officials present at the signature (record["signatories"]).
 
-A person counts when named in a paragraph that speaks of the signing or its ceremony; the
-coordinator does not. "AUTORISE le Président à signer" names a function: the person given
-that title elsewhere in the text is the signatory.
+A person (clsx/mentions/people.py: name, function, organisation) is a candidate when the
+signing passage names them:
+- signatory.signing_sentence: a sentence with a signing cue, with a function, or certainly a
+  person (capitals, civility) where someone signs ('X a signé', 'signé par X');
+- signatory.ceremony: a sentence of the ceremony ('autour de la table', 'la cérémonie réunira',
+  'en présence de' when the text reports a signing), with a function;
+- signatory.list: the lines after a sentence that ends in a colon ('Ont signé le contrat :');
+- signatory.caption: a photo caption ('De gauche à droite : …') of an article about a signing;
+- signatory.next_sentence: the sentence after a signing one, in its paragraph, with a function,
+  unless it quotes someone;
+- signatory.by_title: 'AUTORISE le Président à signer': the person given that function elsewhere;
+- signatory.heads: a reported signing that names nobody: the heads of the carrier and the ARS
+  the text names (with a warning).
+The coordinator is not a signatory.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..candidate import Candidate
 from ..doc import Ctx
-from ..model import Signatory
-from .people import Person
+from ..lexicon import lexicon
+from ..mentions import Mentions
+from ..mentions.people import Person
 
-_ORG = re.compile(r"^\s*(?:de la|de l['’]|du|des|de|d['’])\s*(?P<org>[^,;()«»\n]+?)(?=\s*(?:[,;()]|\bet\b|\breprésent|\.(?:\s|$)|$))")
-
-
-_CIV = r"\s*(?:M\.|Mme|Dr|MME|Madame|Monsieur)?\s*"
-# 'Directeur général, Pierre-Jean Lancry', 'Préfète Hélène DUCHEMIN'
-_BEFORE_NAME = re.compile(rf"(?:[^,.;:]{{0,60}}[, ])?{_CIV}")
-# 'du Directeur des Centres Hospitaliers de Rodez, d'Espalion et de l'EHPAD d'Aubin Vincent PREVOTEAU'
-_LONG_ORG_BEFORE_NAME = re.compile(rf"\s*(?:de|du|des|d['’])[^.;:]{{0,160}}[, ]{_CIV}")
+Sentences = set[tuple[int, int]]
 
 
-def _title_after(ctx: Ctx, p: Person, people: list[Person]) -> tuple[str | None, str | None]:
-    """', Directeur de l'Agence Régionale de Santé,' -> ('Directeur', 'Agence Régionale de Santé').
-
-    A title right after the name wins; a title before it counts only when no other person
-    stands between them and it is not itself right after someone else's name.
-    """
-    titles = ctx.matches("TITLE")
-    for t in titles:
-        if t.start_char >= p.end and _follows(ctx, p.end, t.start_char):
-            return t.text, _org(ctx, t.end_char)
-    for t in reversed(titles):
-        if t.end_char > p.start:
-            continue
-        gap = ctx.clean[t.end_char : p.start]
-        if not (_BEFORE_NAME.fullmatch(gap) or _LONG_ORG_BEFORE_NAME.fullmatch(gap)):
-            break
-        if any(t.end_char <= q.start < p.start or (q.end <= t.start_char and _follows(ctx, q.end, t.start_char)) for q in people if q is not p):
-            break
-        return t.text, _org(ctx, t.end_char)
-    return None, None
-
-
-def _follows(ctx: Ctx, end: int, start: int) -> bool:
-    """A title at `start` belongs to the name ending at `end`: ', Président', ', future directrice'."""
-    return bool(re.fullmatch(r"\s*,?\s*(?:future?\s+)?", ctx.clean[end:start]))
-
-
-def _org(ctx: Ctx, pos: int) -> str | None:
-    m = _ORG.match(ctx.clean[pos : pos + 120])
-    return m.group("org").strip() if m else None
-
-
-def _signing_sentences(ctx: Ctx) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """(sentences where everyone named is at the signing, sentences where titled officials are)."""
+def _passage(ctx: Ctx) -> tuple[Sentences, Sentences, Sentences, Sentences]:
+    """(sentences where anyone named is at the signing, ceremony sentences, list and caption
+    lines, next sentences)."""
     strong = {ctx.sentence_of(m.start_char) for label in ("SIGN", "PLANNED") for m in ctx.matches(label)}
-    ceremony = {ctx.sentence_of(m.start_char) for m in ctx.matches("CEREMONY") if m.id_ != "presence"}
+    ceremony = {ctx.sentence_of(m.start_char) for m in ctx.matches("CEREMONY") if m.id_ != "ceremony.presence"}
     if strong:
         # 'en présence de' alone also describes receptions and visits: only in an article about a signing
-        ceremony |= {ctx.sentence_of(m.start_char) for m in ctx.matches("CEREMONY") if m.id_ == "presence"}
-    sure = strong | ceremony
-    for a, b in list(sure):
+        ceremony |= {ctx.sentence_of(m.start_char) for m in ctx.matches("CEREMONY") if m.id_ == "ceremony.presence"}
+    lists: Sentences = set()
+    for a, b in strong | ceremony:
         if ctx.clean[a:b].rstrip().endswith(":"):
-            # 'Ont signé le contrat :' and the lines that follow, up to a blank line
-            end = ctx.paragraph_of(a)[1]
-            sure |= {s for s in ctx.sentences if b <= s[0] < end}
-    following = set()
+            end = ctx.paragraph_of(a)[1]  # 'Ont signé le contrat :' and the lines that follow, up to a blank line
+            lists |= {s for s in ctx.sentences if b <= s[0] < end}
+    if strong:
+        lists |= {ctx.sentence_of(m.start_char) for m in ctx.matches("CAPTION")}
+    following: Sentences = set()
     for a, b in strong:
-        nxt = next((s for s in ctx.sentences if s[0] >= b), None)
+        nxt = ctx.next_sentence(b)
         # the next sentence of the paragraph, unless it quotes someone ('« … », précise X')
         if nxt and ctx.paragraph_of(nxt[0]) == ctx.paragraph_of(a) and not re.search(r"[«»“”]", ctx.clean[nxt[0] : nxt[1]]):
             following.add(nxt)
-    return sure, following
+    return strong, ceremony, lists, following
 
 
-def extract_signatories(
-    ctx: Ctx, people: list[Person], exclude: set[tuple[str, str]], signed: bool = False, carrier: set[str] = frozenset()
-) -> list[Signatory]:
-    sure, following = _signing_sentences(ctx)
+def find(ctx: Ctx, m: Mentions, exclude: set[tuple[str, str]]) -> list[Candidate[Person]]:
+    strong, ceremony, lists, following = _passage(ctx)
     # an untitled name counts only where someone signs ('X a signé'), not where a journalist attends
-    verbs = {ctx.sentence_of(m.start_char) for m in ctx.matches("SIGN") + ctx.matches("PLANNED") if m.id_ != "signature"}
-    out: list[Signatory] = []
-    seen = set(exclude)
-    for p in people:
-        if p.key in seen:
+    verbs = {ctx.sentence_of(x.start_char) for label in ("SIGN", "PLANNED") for x in ctx.matches(label) if x.id_ != "sign.noun"}
+    out: list[Candidate[Person]] = []
+    for p in m.people:
+        if p.key in exclude:
             continue
-        sentence = ctx.sentence_of(p.start)
-        title, org = _title_after(ctx, p, people)
-        if (sentence in sure and (title or p.certain and sentence in verbs)) or (sentence in following and title):
-            seen.add(p.key)
-            out.append(Signatory(name=p.name, title=title, organization=org, span=ctx.span(p.start, p.end)))
-    out.extend(_by_title(ctx, people, seen))
-    if not out and signed:
-        out = _heads(ctx, people, seen, carrier)
-    return out
+        s = ctx.sentence_of(p.start)
+        titled = p.title is not None
+        rule = None
+        if s in strong and (titled or (p.certain and s in verbs)):
+            rule = "signatory.signing_sentence"
+        elif s in ceremony and titled:
+            rule = "signatory.ceremony"
+        elif s in lists and (titled or p.certain):
+            rule = "signatory.list" if not ctx.matches_in("CAPTION", *s) else "signatory.caption"
+        elif s in following and titled:
+            rule = "signatory.next_sentence"
+        if rule:
+            out.append(Candidate(p, p.start, p.end, rule))
+    return out + _by_title(ctx, m, exclude)
 
 
-_HEAD_TITLES = frozenset({"président", "présidente", "maire", "directeur", "directrice", "directeur général", "directrice générale"})
-
-
-def _heads(ctx: Ctx, people: list[Person], seen: set[tuple[str, str]], carrier: set[str]) -> list[Signatory]:
-    """A reported signing that names no signatory (an interview, a radio piece): the heads of the
-    carrier and of the ARS named in the text are the ones who sign a CLS. Said in warnings."""
-    from .territory import key
-
-    out: list[Signatory] = []
-    for p in people:
-        title, org = _title_after(ctx, p, people)
-        if p.key in seen or not title or title.lower() not in _HEAD_TITLES or not org:
-            continue
-        k = key(org)
-        # the organisation may stop at an 'et' inside the carrier's name ('Entre Beauce et Perche')
-        if k.startswith(("ars", "agence regionale sante")) or any(c and (k.endswith(c) or (len(k) > 12 and c.startswith(k))) for c in carrier):
-            seen.add(p.key)
-            out.append(Signatory(name=p.name, title=title, organization=org, span=ctx.span(p.start, p.end)))
-    if out:
-        ctx.warnings.append("no signatory named at the signing: the heads of the carrier and of the ARS named in the text are given")
-    return out
-
-
-def _by_title(ctx: Ctx, people: list[Person], seen: set[tuple[str, str]]) -> list[Signatory]:
+def _by_title(ctx: Ctx, m: Mentions, exclude: set[tuple[str, str]]) -> list[Candidate[Person]]:
     """'le Président à signer' with no name in the sentence: the person titled so elsewhere."""
-    out: list[Signatory] = []
+    out = []
     for cue in ctx.matches("SIGN") + ctx.matches("PLANNED"):
         a, b = ctx.sentence_of(cue.start_char)
-        if any(a <= p.start < b for p in people):
+        if any(a <= p.start < b for p in m.people):
             continue
         for t in ctx.matches_in("TITLE", a, b):
-            for p in people:
-                if p.key in seen:
-                    continue
-                title, org = _title_after(ctx, p, people)
-                if title and title.lower() == t.text.lower():
-                    seen.add(p.key)
-                    out.append(Signatory(name=p.name, title=title, organization=org, span=ctx.span(p.start, p.end)))
+            for p in m.people:
+                if p.key not in exclude and p.title and ctx.clean[p.title[0] : p.title[1]].lower() == t.text.lower():
+                    out.append(Candidate(p, p.start, p.end, "signatory.by_title"))
+    return out
+
+
+def heads(ctx: Ctx, m: Mentions, exclude: set[tuple[str, str]], carrier: set[str]) -> list[Candidate[Person]]:
+    """A reported signing that names no signatory (an interview, a radio piece): the heads of the
+    carrier and of the ARS named in the text are the ones who sign a CLS."""
+    from .territory import key
+
+    lex = lexicon()
+    head_forms = {f.lower() for t in lex.entries("titles.jsonl") if t.head for f in t.forms}
+    out = []
+    for p in m.people:
+        if p.key in exclude or not p.title or not p.organisation:
+            continue
+        title = ctx.clean[p.title[0] : p.title[1]].lower()
+        if title not in head_forms:
+            continue
+        org = m.organisations.covering(*p.organisation)
+        k = key(ctx.clean[p.organisation[0] : p.organisation[1]])
+        # the organisation may stop at an 'et' inside the carrier's name ('Entre Beauce et Perche')
+        carrier_org = any(c and (k.endswith(c) or (len(k) > 12 and c.startswith(k))) for c in carrier)
+        if (org and org.kind == "ars") or carrier_org:
+            out.append(Candidate(p, p.start, p.end, "signatory.heads"))
+    if out:
+        out[0] = out[0].warn("no signatory named at the signing: the heads of the carrier and of the ARS named in the text are given")
+    return out
+
+
+def choose(found: list[Candidate[Person]]) -> list[Candidate[Person]]:
+    """One candidate per person, in text order (by-title readings after the others)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in found:
+        if c.value.key not in seen:
+            seen.add(c.value.key)
+            out.append(c)
     return out

@@ -1,226 +1,393 @@
-"""The territory the CLS covers, named by its carrier collectivity, and the ARS region.
+"""The territory the CLS covers (record["territory"]), named by its carrier collectivity.
 
-Candidates are a kind phrase ("Communauté de communes", "PETR", "Ville de"…) followed (or,
-for "Saint-Aurèle Métropole", preceded) by a capitalised name. Mentions of one name are
-grouped; the group named most, in the title and in signing sentences, is the carrier.
+Candidates (each says its rule):
+- territory.kind_name: a collectivity named with its kind ('Communauté de communes des
+  Coëvrons', 'Pays Creuse-Gartempe', 'la ville de Nice'): the organisation mentions whose head
+  is a territory kind (clsx/mentions/organisations.py);
+- territory.plural_kind: several collectivities under one plural kind ('Les communautés de
+  communes du Bassin Auterivain, Cœur de Garonne et du Volvestre'), one candidate for all;
+- territory.name_kind: the name before its kind ('Saint-Aurèle Métropole', 'Quimperlé Communauté');
+- territory.cls_of: the contract's own complement ('le Contrat Local de Santé de Nice', 'le CLS du
+  Beauvaisis', 'le CLS de la 4CPS');
+- territory.subject: a name that opens a sentence about the contract ('Saint-Louis renforce son
+  engagement … avec un Contrat Local de Santé', 'Aunis Atlantique a signé son CLS'), kept
+  when the register knows it or the sentence tells a signing;
+- territory.register_extension: a name the register knows in a longer form that the text
+  writes on ('Grand Saint-Dizier, Der et Vallées').
+The group of candidates with the same name that the text names most, in its head and in its
+signing sentences, is the carrier; its kind is the one written, else the one the text gives
+its bare kind words ('l'Agglo'), else the register's.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from ..doc import Ctx
-from ..model import Territory
+from ..candidate import Candidate
+from ..doc import Ctx, ordinal
+from ..gazetteer import load as register, split, words
+from ..lexicon import lexicon
+from ..mentions import Mentions
+from ..mentions.names import acronym as is_acronym, name_run
+from ..mentions.organisations import Organisation
 
-_U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
-# Another institution's head word ends a name: 'la Ville de Brest et le Département du Finistère'.
-_WORD = rf"(?!(?:ARS|CLS|Agence|Département|Région|Préfecture|Conseil|Communauté|État|Etat|Ville|Signature|Contrat|Communiqué)\b)(?:[{_U}][\w’'\-]*)"
-# One linking word, with its own space or apostrophe: 'de la ' is 'de ' + 'la ', never two ways
-# (alternatives that overlap make these patterns backtrack exponentially on 'de la de la …').
-_LINK = r"(?:(?:de|du|des|la|le|les|et|en|sur|sous|lès)[ ]|[dl]['’])"
-# words joined by spaces and linking words, or by a spaced dash ('Paris – Vallée de la Marne')
-_NAME_RUN = rf"{_WORD}(?:(?:[ ]|[ ][–—][ ]){_LINK}*{_WORD})*"
-_OF = r"(?:(?:de|du|des)[ ]|d['’])?(?:(?:la|le|les)[ ]|l['’])?"  # 'de la ', 'des ', 'd’'
-_NAME = re.compile(rf"[ ]*(?:\((?P<acr0>[{_U}]{{2,10}})\)[ ]*)?{_OF}(?P<name>{_NAME_RUN})(?:[ ]*\((?P<acr>[{_U}0-9]{{2,10}})\))?")
-_MORE_NAMES = re.compile(rf"(?:(?:,[ ]*|[ ]et[ ]){_LINK}*{_NAME_RUN})+")
-# Without a kind word: 'le Contrat Local de Santé (CLS) de l'Est Cantal', 'Aunis Atlantique a signé son CLS'
-_CLS_OF = re.compile(rf"(?i:contrat local de santé|CLS)(?:[ ]\(CLS\))?[ ](?:de la |de l['’]|du |des |de |d['’])(?P<name>(?-i:{_WORD}|[0-9][0-9A-Z]+)(?-i:(?:[ ]{_LINK}*{_WORD})*))")
-# After the separator, blanks but no line break: a later line break starts its own match (and
-# '\s*' there would rescan a run of blank lines from each of its line breaks).
-_SUBJECT = re.compile(rf"(?:^|[.\n][^\S\n]*|,[^\S\n]*)(?:(?i:la|le|l['’]|les)\s*)?(?P<name>{_NAME_RUN})[ ]+(?:a|ont)[ ](?:officiellement[ ])?sign[ée]")
-_NAME_BEFORE = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD})*)[ ]$")
-_STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "sur", "sous"}
-# Kinds whose word is part of the name ("Pays Creuse-Gartempe", "Ville de Montvallon").
-_KIND_IN_KEY = {"pays"}
-_NAME_AFTER_KIND = {"metropole", "communaute_d_agglomeration"}
+_BASE, _HEAD, _SIGNING, _REPEAT_CAP = 2.0, 2.0, 2.0, 2.0
+
+
+@dataclass(frozen=True)
+class Named:
+    """A territory as one candidate reads it."""
+
+    name: str
+    kind: str | None
+    acronym: str | None
+    key: str  # the distinctive words, to group the mentions of one territory
 
 
 def key(name: str) -> str:
-    """'Communauté d’Agglomération de Lens- Liévin' and 'Lens-Liévin' -> 'lens lievin'."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    words = re.sub(r"[^0-9a-z]+", " ", s).split()
-    return " ".join(w for w in words if w not in _STOP)
+    """'Communauté d’Agglomération de Lens- Liévin' and 'Lens-Liévin' -> 'lens lievin' (the register's normaliser)."""
+    return " ".join(split(name)[1]) or " ".join(words(name))
 
 
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    kind: str
-    key: str
-    acronym: str | None
+def _text(ctx: Ctx, a: int, b: int) -> str:
+    return re.sub(r"\s+", " ", ctx.clean[a:b])
 
 
-def _mentions(ctx: Ctx, regions: set[str]) -> list[_Mention]:
-    out: list[_Mention] = []
+def _kind_of(entry_id: str) -> str | None:
+    return lexicon().by_id[entry_id].kind
+
+
+def _bracket_acronym(ctx: Ctx, a: int, b: int) -> str | None:
+    m = re.search(r"\((\w{2,10})\)\s*$", ctx.clean[a:b]) or re.search(r"\((\w{2,10})\)", ctx.clean[a:b])
+    return m.group(1) if m and is_acronym(m.group(1)) else None
+
+
+def find(ctx: Ctx, m: Mentions) -> list[Candidate[Named]]:
+    out: list[Candidate[Named]] = []
+    taken: list[tuple[int, int]] = []
+    for org in m.organisations.all:
+        if org.kind != "collectivity":
+            continue
+        cand = _from_kind(ctx, m, org)
+        if cand:
+            out.append(cand)
+            taken.append((cand.start, cand.end))
+    out += _name_before_kind(ctx, taken)
+    taken += [(c.start, c.end) for c in out]
+    out += _cls_of(ctx, m, taken) + _subjects(ctx, m, taken)
+    return [_scored(ctx, c) for c in sorted(out, key=lambda c: c.start)]
+
+
+def _from_kind(ctx: Ctx, m: Mentions, org: Organisation) -> Candidate[Named] | None:
+    kind = _kind_of(org.head)
+    entry = lexicon().by_id[org.head]
+    if not org.named:
+        return None
+    name = _text(ctx, org.start, org.end)
+    rest = _text(ctx, org.head_end, org.end)
+    if kind == "other" and re.match(r"\s*(?:du|de)\s+Pays\b", rest):
+        kind = "pays"  # 'Syndicat mixte du Pays Sud Charente' carries a Pays
+    acr = _bracket_acronym(ctx, org.head_end, org.end)
+    if org.plural and kind:
+        items = m.enumeration(org.head_end, ctx.sentence_of(org.start)[1], names=True)
+        more = [it for it in items if it.organisation is None or it.organisation.kind == "collectivity"]
+        if len(more) > 1:
+            end = more[-1].end
+            return Candidate(Named(_text(ctx, org.start, end), kind, acr, key(_text(ctx, org.head_end, end))), org.start, end, "territory.plural_kind")
+    if acr and name.endswith(f"({acr})"):
+        name = name[: -len(acr) - 2].rstrip()
+    place = _only_a_place(ctx, org)
+    if place == "REGION":
+        return None  # 'le territoire de la Bretagne'
+    if place == "DEPARTMENT":
+        kind = "departement"  # 'le territoire de l'Orne' names a department
+    k = key(name) if not entry.in_name else " ".join(words(name))
+    if not k or k in _region_keys() or k.startswith(("ars", "agence regionale")):
+        return None
+    extended = _register_extension(ctx, org.end, name)
+    if extended:
+        end, name = extended
+        return Candidate(Named(name, kind, acr, key(name)), org.start, end, "territory.register_extension")
+    weak = -1.0 if entry.kind is None else 0.0  # 'le territoire de …', 'l'intercommunalité …' say little
+    return Candidate(Named(name, kind, acr, k), org.start, org.end, "territory.kind_name", score=weak)
+
+
+def _only_a_place(ctx: Ctx, org: Organisation) -> str | None:
+    """'REGION' or 'DEPARTMENT' when what names the collectivity is only a region's or a department's name."""
+    rest = re.sub(r"^\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", "", ctx.clean[org.head_end : org.end])
+    start = org.end - len(rest)
+    for label in ("REGION", "DEPARTMENT"):
+        hit = ctx.match_at(label, start)
+        if hit is not None and hit.end_char == org.end:
+            return label
+    return None
+
+
+def _register_extension(ctx: Ctx, end: int, name: str) -> tuple[int, str] | None:
+    """'du Grand Saint-Dizier, Der et Vallées': the name goes on after a comma when the register
+    knows it so ('CA Grand Saint-Dizier, Der et Vallées')."""
+    m = re.match(r",\s*[A-ZÀ-Ý][\w’'\-]+(?:\s+(?:et|de|du|des)\s+[A-ZÀ-Ý][\w’'\-]+)+", ctx.clean[end : end + 80])
+    if not m:
+        return None
+    longer = name + ctx.clean[end : end + m.end()]
+    if register().epci_by_key.get(" ".join(split(longer)[1])):
+        return end + m.end(), re.sub(r"\s+", " ", longer)
+    return None
+
+
+def _name_before_kind(ctx: Ctx, taken: list[tuple[int, int]]) -> list[Candidate[Named]]:
+    """'Saint-Aurèle Métropole', 'Val d'Europe Agglomération': a capitalised kind word after a name."""
+    out = []
+    doc = ctx.doc
     for km in ctx.matches("KIND"):
-        if out and km.start_char < out[-1].end:
+        entry = lexicon().by_id[km.id_]
+        if not entry.name_before or km.end - km.start != 1 or not km.text[:1].isupper():
             continue
-        kind, word = km.id_, km.text
-        if kind in {"pays", "commune", "departement"} and not word[0].isupper():
+        i = km.start
+        titles = {t.start for t in ctx.matches("TITLE")}
+        j = i
+        while j - 1 >= 0 and not doc[j - 1].is_space and j - 1 not in titles and i - j < 6 and (
+            doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in lexicon().words("name_link")
+        ):
+            j -= 1
+        while j < i and not doc[j].text[:1].isupper():
+            j += 1
+        if j == i or not doc[i - 1].text[:1].isupper() or any(a <= doc[j].idx < b for a, b in taken):
             continue
-        line_end = ctx.clean.find("\n", km.end_char)
-        tail = ctx.clean[km.end_char : line_end if line_end >= 0 else len(ctx.clean)]
-        m = _NAME.match(tail)
-        if m and m.group("name").lower() not in _STOP:
-            name = m.group("name")
-            if word.split()[0].lower().endswith("s") and kind != "pays":
-                more = _MORE_NAMES.match(tail, m.end("name"))
-                if more and more.end() > m.end("name"):
-                    m2_end = more.end()
-                    out.append(_Mention(km.start_char, km.end_char + m2_end, kind, key(tail[m.start("name") : m2_end]), None))
-                    continue
-            if kind == "other" and name.startswith("Pays "):
-                kind = "pays"  # 'Syndicat mixte du Pays Sud Charente' carries a Pays
-            k = key((word + " " + name) if kind in _KIND_IN_KEY else name)
-            if k and k not in regions and not k.startswith(("ars", "agence regionale")):
-                end = km.end_char + m.end("name")
-                acr = m.group("acr") or m.group("acr0")
-                if m.group("acr"):
-                    end = km.end_char + m.end()
-                out.append(_Mention(km.start_char, end, kind, k, acr))
-                continue
-        if kind in _NAME_AFTER_KIND and word[0].isupper() and " " not in word:
-            line_start = ctx.clean.rfind("\n", 0, km.start_char) + 1
-            line_start = max(line_start, km.start_char - 120)
-            b = _NAME_BEFORE.search(ctx.clean[line_start : km.start_char])
-            if b and key(b.group("name")):
-                out.append(_Mention(line_start + b.start("name"), km.end_char, kind, key(b.group("name")), None))
-    for rx in (_CLS_OF, _SUBJECT):
-        for m in rx.finditer(ctx.clean):
-            a, b = m.span("name")
-            k = key(m.group("name"))
-            generic = k in {"ville", "agglomeration", "metropole", "communaute", "pays", "territoire", "commune"}
-            if k and not generic and k not in regions and not any(x.start <= a < x.end for x in out) and len(k) < 60:
-                out.append(_Mention(a, b, "", k, None))
-    return sorted(out, key=lambda m: m.start)
+        name_words = ctx.clean[doc[j].idx : doc[i - 1].idx + len(doc[i - 1].text)]
+        if not key(name_words):
+            continue
+        start, end = doc[j].idx, km.end_char
+        out.append(Candidate(Named(_text(ctx, start, end), entry.kind, None, key(name_words)), start, end, "territory.name_kind"))
+    return out
 
 
-def _anaphoric_kind(ctx: Ctx, mentions: list[_Mention]) -> str | None:
-    """A carrier named without its kind ('la Porte du Hainaut') takes the kind the text uses
-    for it bare ('le Président de la communauté d'agglomération'), if one kind dominates."""
-    named = [(m.start, m.end) for m in mentions]
+def _cls_of(ctx: Ctx, m: Mentions, taken: list[tuple[int, int]]) -> list[Candidate[Named]]:
+    """'le Contrat Local de Santé de Nice', 'le CLS du Beauvaisis', 'le CLS de la 4CPS'."""
+    lex = lexicon()
+    doc, of, articles = ctx.doc, lex.words("of"), lex.words("article")
+    out = []
+    for cls in ctx.matches("CLS"):
+        if cls.id_ != "cls.name":
+            continue
+        i = cls.end
+        if i < len(doc) and doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+            i += 3  # 'Contrat Local de Santé (CLS) de …'
+        if i >= len(doc) or doc[i].lower_ not in of:
+            continue
+        i += 1
+        if i < len(doc) and doc[i].lower_ in articles:
+            i += 1
+        if i >= len(doc) or any(a <= doc[i].idx < b for a, b in taken) or m.organisations.at(doc[i].idx) or ordinal(doc[i].text):
+            continue  # 'Contrat Local de Santé de 3ème génération'
+        k = name_run(doc, i, et_avoid=frozenset())
+        if k == i:
+            continue
+        start, end = doc[i].idx, doc[k - 1].idx + len(doc[k - 1].text)
+        name = _text(ctx, start, end)
+        if _generic(name):
+            continue
+        out.append(Candidate(Named(name, None, None, key(name)), start, end, "territory.cls_of"))
+    return out
+
+
+def _generic(name: str) -> bool:
+    """A kind word or a region alone is not a territory's name."""
+    k = key(name)
+    return not k or k in _region_keys() or len(k) >= 60 or all(w in lexicon().words("name_generic") for w in k.split())
+
+
+def _subjects(ctx: Ctx, m: Mentions, taken: list[tuple[int, int]]) -> list[Candidate[Named]]:
+    """A name opening a sentence that speaks of the contract ('Saint-Louis renforce son engagement
+    … avec un Contrat Local de Santé', 'Aunis Atlantique a signé son CLS')."""
+    doc = ctx.doc
+    out = []
+    for a, b in ctx.sentences:
+        if not ctx.matches_in("CLS", a, b):
+            continue
+        i = ctx.token_at(a)
+        while i < len(doc) and (doc[i].lower_ in lexicon().words("article") or doc[i].is_space):
+            i += 1
+        if i >= len(doc) or any(x <= doc[i].idx < y for x, y in taken) or m.organisations.at(doc[i].idx):
+            continue
+        if any(p.start == doc[i].idx for p in m.people):
+            continue
+        k = name_run(doc, i, et_avoid=frozenset())
+        if k == i or k >= len(doc) or not doc[k].is_alpha or not doc[k].is_lower:
+            continue  # a verb follows the name
+        start, end = doc[i].idx, doc[k - 1].idx + len(doc[k - 1].text)
+        name = _text(ctx, start, end)
+        if _generic(name):
+            continue
+        signs = any(s.start_char >= end for s in ctx.matches_in("SIGN", a, b) + ctx.matches_in("PLANNED", a, b))
+        kind = _register_kind(name)
+        verb = doc[k].lower_ in lexicon().words("subject_verb")
+        # a sentence that tells a signing, or the headline, of a name the register knows
+        if not (verb and (signs or (a < ctx.head_end and _register_knows(name)))) and kind is None:
+            continue
+        out.append(Candidate(Named(name, kind, None, key(name)), start, end, "territory.subject"))
+    return out
+
+
+def _register_knows(name: str) -> bool:
+    g = register()
+    core = " ".join(split(name)[1])
+    return bool(g.epci_by_key.get(core) or g.commune_by_key.get(core))
+
+
+def _register_kind(name: str) -> str | None:
+    """The kind the register gives a bare name: 'commune' when every entry of that name is a
+    commune, an EPCI's kind when it is one EPCI; None when the register does not know it."""
+    g = register()
+    core = " ".join(split(name)[1])
+    epcis = g.epci_by_key.get(core, [])
+    communes = g.commune_by_key.get(core, [])
+    if epcis and not communes and len(epcis) == 1:
+        return lexicon_kind_of_type(g.epci(epcis[0]).type)
+    if communes and not epcis:
+        return "commune"
+    return None
+
+
+def lexicon_kind_of_type(register_type: str) -> str | None:
+    """'CC' -> 'communaute_de_communes', as patterns/link.json says."""
+    from ..patterns import load_json
+
+    for kind, spec in load_json("link.json")["kinds"].items():
+        if spec.get("type") == register_type and kind:
+            return kind
+    return None
+
+
+def _scored(ctx: Ctx, c: Candidate[Named]) -> Candidate[Named]:
+    s = _BASE
+    if c.start < ctx.head_end:
+        s += _HEAD
+    if _in_signing(ctx, c.start):
+        s += _SIGNING
+    return c.with_(score=s)
+
+
+def _in_signing(ctx: Ctx, pos: int) -> bool:
+    a, b = ctx.sentence_of(pos)
+    return bool(ctx.matches_in("SIGN", a, b) or ctx.matches_in("PLANNED", a, b))
+
+
+def _region_keys() -> frozenset[str]:
+    return frozenset(" ".join(words(r.name)) for r in lexicon().entries("regions.jsonl"))
+
+
+def _shouting(ctx: Ctx, c: Candidate[Named]) -> bool:
+    letters = [x for x in ctx.clean[c.start : c.end] if x.isalpha()]
+    return len(letters) > 6 and all(x.isupper() for x in letters)
+
+
+def choose(ctx: Ctx, found: list[Candidate[Named]]) -> Candidate[Named] | None:
+    """The group named most (in the head and signing sentences counting double), its best-written
+    mention (one with a kind, in a signing sentence, else the first)."""
+    pool = found
+    if any(c.value.kind != "departement" for c in pool):
+        pool = [c for c in pool if c.value.kind != "departement"]  # a department is a partner far more often
+    if any(not _shouting(ctx, c) for c in pool):
+        pool = [c for c in pool if not _shouting(ctx, c)]  # 'VILLE DE SAINT-DENIS S'ENGAGE' has no visible end
+    if not pool:
+        return None
+    scores: dict[str, float] = {}
+    for c in pool:
+        scores[c.value.key] = scores.get(c.value.key, 0.0) + c.score
+    text_key = " ".join(words(ctx.clean))
+    for k in scores:
+        count = len(re.findall(rf"\b{re.escape(k)}\b", text_key))
+        inner = sum(len(re.findall(rf"\b{re.escape(k2)}\b", text_key)) for k2 in scores if k2 != k and re.search(rf"\b{re.escape(k)}\b", k2))
+        scores[k] += min(_REPEAT_CAP, 0.5 * max(0, count - inner))
+    best = max(scores, key=lambda k: (scores[k], -min(c.start for c in pool if c.value.key == k)))
+    group = [c for c in pool if c.value.key == best]
+    kinded = [c for c in group if c.value.kind] or group
+    rep = next((c for c in kinded if _in_signing(ctx, c.start)), kinded[0])
+    kind = rep.value.kind or _anaphoric_kind(ctx, found) or _register_kind(rep.value.name) or _commune_said(ctx, rep.value.name)
+    acr = next((c.value.acronym for c in group if c.value.acronym), None) or _initials(ctx, rep.value.name)
+    return rep.with_(value=Named(rep.value.name, kind, acr, rep.value.key))
+
+
+def _anaphoric_kind(ctx: Ctx, found: list[Candidate[Named]]) -> str | None:
+    """A carrier named without its kind ('la Porte du Hainaut') takes the kind the text uses for
+    it bare ('le Président de la communauté d'agglomération'), if one kind dominates."""
+    named = [(c.start, c.end) for c in found]
     counts: dict[str, int] = {}
     for km in ctx.matches("KIND"):
-        if km.id_ in {"pays", "commune", "departement", "other"} or any(a <= km.start_char < b for a, b in named):
+        kind = _kind_of(km.id_)
+        if kind in {None, "pays", "commune", "departement", "other"} or any(a <= km.start_char < b for a, b in named):
             continue
-        counts[km.id_] = counts.get(km.id_, 0) + 1
+        counts[kind] = counts.get(kind, 0) + 1  # type: ignore[index]
     if not counts:
         return None
     best = max(counts, key=counts.__getitem__)
     return best if list(counts.values()).count(counts[best]) == 1 else None
 
 
-def _shouting(ctx: Ctx, m: _Mention) -> bool:
-    letters = [c for c in ctx.clean[m.start : m.end] if c.isalpha()]
-    return len(letters) > 6 and all(c.isupper() for c in letters)
+def _commune_said(ctx: Ctx, name: str) -> str | None:
+    """'commune' for a name the register has as a commune, in a text that speaks of a commune
+    ('la municipalité', 'la commune', its mayor)."""
+    if " ".join(split(name)[1]) in register().commune_by_key and _speaks_of_a_commune(ctx):
+        return "commune"
+    return None
 
 
-def _acronym(ctx: Ctx, name: str) -> str | None:
+def _speaks_of_a_commune(ctx: Ctx) -> bool:
+    return any(lexicon().by_id[k.id_].kind == "commune" for k in ctx.matches("KIND")) or any(t.id_ == "title.mayor" for t in ctx.matches("TITLE"))
+
+
+def _initials(ctx: Ctx, name: str) -> str | None:
     """The acronym the text uses for `name`, from its initials ('CALL', 'CCVBA')."""
-    words = [w for w in re.split(r"[\s\-’']+", name) if w and w.lower() not in _STOP and w[0].isupper()]
-    initials = "".join(w[0] for w in words).upper()
+    stop = lexicon().words("name_stopword") | lexicon().words("name_link")
+    ws = [w for w in re.split(r"[\s\-’']+", name) if w and w.lower() not in stop and w[0].isupper()]
+    initials = "".join(w[0] for w in ws).upper()
     if len(initials) >= 2 and re.search(rf"\b{initials}\b", ctx.clean):
         return initials
     return None
 
 
-def extract_territory(ctx: Ctx, regions: set[str]) -> Territory | None:
-    mentions = _mentions(ctx, regions)
-    if not mentions:
-        return None
-    title_end = _title_end(ctx.clean)
-    signing = [ctx.sentence_of(s.start_char) for s in ctx.matches("SIGN") + ctx.matches("PLANNED")]
-    if any(m.kind != "departement" for m in mentions):
-        # a department is a partner far more often than a carrier
-        mentions = [m for m in mentions if m.kind != "departement"]
-    if any(not _shouting(ctx, m) for m in mentions):
-        # a name in a line of capitals has no visible end ('VILLE DE SAINT-DENIS S'ENGAGE')
-        mentions = [m for m in mentions if not _shouting(ctx, m)]
-    scores: dict[str, float] = {}
-    for m in mentions:
-        s = 2.0
-        if m.start < title_end:
-            s += 2
-        if any(a <= m.start < b for a, b in signing):
-            s += 2
-        scores[m.key] = scores.get(m.key, 0) + s
-    text_key = key(ctx.clean)
-    counts = {k: len(re.findall(rf"\b{re.escape(k)}\b", text_key)) for k in scores}
-    for k in scores:
-        # the distinctive name alone ("les Coëvrons") also counts, but not inside a longer name
-        own = counts[k] - sum(counts[k2] for k2 in scores if k2 != k and re.search(rf"\b{re.escape(k)}\b", k2))
-        scores[k] += min(2.0, 0.5 * max(0, own))
-    best = max(scores, key=lambda k: (scores[k], -min(m.start for m in mentions if m.key == k)))
-    group = [m for m in mentions if m.key == best]
-    # the mention in a signing sentence, else the first one; one with a kind word first
-    kinded = [m for m in group if m.kind] or group
-    rep = next((m for m in kinded if any(a <= m.start < b for a, b in signing)), kinded[0])
-    name = re.sub(r"\s+", " ", ctx.clean[rep.start : rep.end])
-    kind = rep.kind or _anaphoric_kind(ctx, mentions)
-    acronym = next((m.acronym for m in group if m.acronym), None) or _acronym(ctx, name)
-    if acronym and name.endswith(f"({acronym})"):
-        name = name[: -len(acronym) - 2].rstrip()
-    return Territory(
-        name=name,
-        kind=kind,  # type: ignore[arg-type]
-        acronym=acronym,
-        communes_count=_communes_count(ctx),
-        department=_department(ctx),
-        span=ctx.span(rep.start, rep.end),
-    )
+def communes_count(ctx: Ctx) -> Candidate[int] | None:
+    """'des 19 communes de la CCVBA', 'les 27 communes du Pays'."""
+    nouns = lexicon().words("commune_count_noun")
+    for t in ctx.doc:
+        if t.text.isdigit() and len(t.text) <= 3 and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ in nouns:
+            return Candidate(int(t.text), t.idx, ctx.doc[t.i + 1].idx + len(ctx.doc[t.i + 1].text), "territory.communes_count")
+    return None
 
 
-def _title_end(clean: str) -> int:
-    lines = [m for m in re.finditer(r"[^\n]+", clean) if m.group(0).strip()]
-    return lines[min(2, len(lines) - 1)].end() if lines else 0
-
-
-def _communes_count(ctx: Ctx) -> int | None:
-    m = re.search(r"(?<!\d)(\d{1,3})\s+communes\b", ctx.clean)
-    return int(m.group(1)) if m else None
-
-
-def _department(ctx: Ctx) -> str | None:
+def department(ctx: Ctx) -> Candidate[str] | None:
     """The department the text names most (at least twice), or names as a heading or in brackets."""
     counts: dict[str, int] = {}
-    names: dict[str, str] = {}
+    first: dict[str, object] = {}
     for d in ctx.matches("DEPARTMENT"):
         counts[d.id_] = counts.get(d.id_, 0) + 1
-        names[d.id_] = d.text
+        first.setdefault(d.id_, d)
         before, after = ctx.clean[max(0, d.start_char - 1) : d.start_char], ctx.clean[d.end_char : d.end_char + 2]
-        if before == "(" and after.startswith(")") or after.startswith(" :") and ctx.clean[: d.start_char].rstrip(" ").endswith(("\n", "")):
+        heading = after.startswith(" :") and ctx.clean[: d.start_char].rstrip(" ").endswith(("\n", ""))
+        if before == "(" and after.startswith(")") or heading:
             counts[d.id_] += 2
     if not counts:
         return None
     best = max(counts, key=counts.__getitem__)
-    from ..patterns import load_jsonl
-
-    canonical = {r["id"]: r["name"] for r in load_jsonl("departments.jsonl")}
-    return canonical.get(best, names[best]) if counts[best] >= 2 else None
-
-
-def extract_region(ctx: Ctx) -> tuple[str, tuple[int, int]] | None:
-    """The region written right after the ARS ('ARS Pays de la Loire', 'Agence régionale de santé (ARS) de Bretagne')."""
-    ars = ctx.matches("ARS")
-    for r in ctx.matches("REGION"):
-        for a in ars:
-            gap = ctx.clean[a.end_char : r.start_char]
-            if a.end_char <= r.start_char and re.fullmatch(r"[\s,]*(?:\(ARS\))?\s*(?:de la|de l['’]|du|des|de|d['’]|en)?\s*", gap):
-                return r.id_, (r.start_char, r.end_char)
-    return None
+    if counts[best] < 2:
+        return None
+    name = next(r.name for r in lexicon().entries("departments.jsonl") if r.id == best)
+    d = first[best]
+    return Candidate(name, d.start_char, d.end_char, "territory.department")  # type: ignore[attr-defined]
 
 
-def commune_at(ctx: Ctx, place: str) -> Territory | None:
+def commune_at(ctx: Ctx, place: Candidate[str]) -> Candidate[Named] | None:
     """'La ville signe son contrat' with no name anywhere but the signing place ('à la mairie de
     Fleury-Mérogis', 'signé à Cargèse'): that commune. Only when the text speaks of a commune."""
-    if not re.search(r"\b(?:la ville|la commune|la municipalité|le maire)\b", ctx.clean, re.IGNORECASE):
+    if not _speaks_of_a_commune(ctx):
         return None
-    at = re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", ctx.clean)
-    if at is None or not place[:1].isupper():
+    name = place.value
+    at = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", ctx.clean)
+    if at is None or not name[:1].isupper():
         return None
-    ctx.warnings.append("territory taken from the signing place: the text names the commune only there")
-    return Territory(name=place, kind="commune", span=ctx.span(at.start(), at.end()))
+    return Candidate(
+        Named(name, "commune", None, key(name)), at.start(), at.end(), "territory.signing_place",
+        warnings=("territory taken from the signing place: the text names the commune only there",),
+    )

@@ -1,0 +1,34 @@
+"""The region of the signing ARS (record["region"]), as the text writes it ('ARS Pays de la Loire',
+'Agence régionale de santé (ARS) de Bretagne'; 'Basse-Normandie' stays Basse-Normandie).
+
+- region.after_ars: a region name right after the ARS (an 'de', 'du', 'en' or '(ARS)' between);
+- region.of_plan: the region of the ARS's own regional health plan ('le Projet Régional de Santé
+  (PRS) de Bourgogne-Franche-Comté'), when no ARS is named with its region.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..candidate import Candidate
+from ..doc import Ctx
+
+_GAP = re.compile(r"[\s,]*(?:\((?:ARS|PRS)\))?\s*(?:de la|de l['’]|du|des|de|d['’]|en)?\s*")
+_PLAN_REACH = 40  # characters from 'Projet régional de santé' to its region
+
+
+def find(ctx: Ctx) -> list[Candidate[str]]:
+    out = []
+    ars = [o for o in ctx.matches("ORG") if o.id_ == "org.ars"]
+    plans = [m for m in re.finditer(r"projet\s+r[ée]gional\s+de\s+sant[ée]|\bPRS\b", ctx.clean, re.IGNORECASE)]
+    for r in ctx.matches("REGION"):
+        if any(a.end_char <= r.start_char and _GAP.fullmatch(ctx.clean[a.end_char : r.start_char]) for a in ars):
+            out.append(Candidate(r.id_, r.start_char, r.end_char, "region.after_ars"))
+        elif any(0 <= r.start_char - p.end() <= _PLAN_REACH and _GAP.fullmatch(ctx.clean[p.end() : r.start_char]) for p in plans):
+            out.append(Candidate(r.id_, r.start_char, r.end_char, "region.of_plan", score=-1.0))
+    return out
+
+
+def choose(found: list[Candidate[str]]) -> Candidate[str] | None:
+    """The first region written after the ARS, else after its plan."""
+    return max(found, key=lambda c: (c.score, -c.start)) if found else None

@@ -7,6 +7,7 @@ the statistical NER's.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -26,7 +27,7 @@ def _variants(phrase: str) -> set[str]:
     """The phrase with both apostrophes, and with the accent a capital often loses ('Etat',
     'Education nationale', 'Etablissement' for 'État', 'Éducation', 'Établissement')."""
     out = {phrase, phrase.replace("'", "’"), phrase.replace("’", "'")}
-    bare = " ".join(w[:1].translate(_UNACCENTED_CAPITAL) + w[1:] for w in phrase.split(" "))
+    bare = re.sub(r"(?:(?<=^)|(?<=[ '’-]))[éèêÉÈÊàÀ]", lambda m: m.group(0).translate(_UNACCENTED_CAPITAL), phrase)
     return out | {bare, bare.replace("'", "’"), bare.replace("’", "'")}
 
 

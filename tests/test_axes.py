@@ -98,8 +98,10 @@ F = False
             "- L'accès aux soins : lutter contre la désertification médicale et renforcer l'accompagnement\n"
             "- La santé mentale : sensibiliser les élus et améliorer la prise en charge des troubles psychiques\n"
             "- Modes de vie : alimentation, activité physique, sommeil\n\nFin.",
-            [("L'accès aux soins", F), ("La santé mentale", F), ("Modes de vie : alimentation, activité physique, sommeil", F)],
-            3, id="heading-before-a-colon-and-an-infinitive-description",
+            # the list is written 'label : explanation': every label stops at its colon (as the real
+            # annotations read 'Autonomie et inclusion des personnes vulnérables : soutien aux aidants, …')
+            [("L'accès aux soins", F), ("La santé mentale", F), ("Modes de vie", F)],
+            3, id="heading-before-a-colon-in-a-label-colon-explanation-list",
         ),
         pytest.param(
             "En signant son contrat local de santé, la commune s'est dotée d'un cadre : le CLS établit trois axes de travail autour de "

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from clsx.fields.funding import extract_funding
+from clsx.fields.funding import find
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ from clsx.fields.funding import extract_funding
 )
 def test_funding(ctx_of: Callable[[str], Any], sentence: str, funding: list[tuple[float, str | None, str]]) -> None:
     ctx = ctx_of(sentence)
-    got = extract_funding(ctx)
-    assert [(f.amount_eur, f.funder, f.span.text) for f in got] == funding
-    for f in got:
-        assert sentence[f.span.start : f.span.end] == f.span.text
+    got = [(c.value, ctx.span(c.start, c.end)) for c in find(ctx)]
+    assert [(v[0], v[1], span.text) for v, span in got] == funding
+    for _, span in got:
+        assert sentence[span.start : span.end] == span.text

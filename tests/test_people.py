@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from clsx.fields.people import find_people, natural_case
+from clsx.mentions.people import find_people, natural_case
 
 
 @pytest.mark.parametrize(

@@ -150,7 +150,7 @@ def test_signatory_title(record_of: Record, text: str, name: str, title: str) ->
         ),
         pytest.param(D08, "Marie-Claire N'Diaye", "CPAM du Var", id="d08-cpam"),
         pytest.param(
-            D02, "Yannick Le Goff", "ARS dans le Morbihan", id="d02-organisation-stops-at-the-sentence-end",
+            D02, "Yannick Le Goff", "ARS", id="d02-the-organisation-is-the-ars-not-where-it-is",
         ),
         pytest.param(
             D07, "Hélène Duchemin", "Aube", id="d07-no-trailing-full-stop",

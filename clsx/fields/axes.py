@@ -48,6 +48,7 @@ class Block:
     items: tuple[Item, ...]
     announced: int | None
     cue: str | None  # the lexicon entry that opened it
+    heading: str = ""  # the sentence or line that announces it
 
 
 @cache
@@ -321,7 +322,7 @@ def find(ctx: Ctx, other_contracts: list[tuple[int, int]]) -> tuple[list[Candida
         transversal = "transversa" in sentence and "dont" not in sentence
         rule, items = _block_after(ctx, a, b, cue.end_char, count, transversal)
         if items:
-            blocks.append(Candidate(Block(tuple(_not_cut(ctx, items)), count, cue.id_), items[0][0], items[-1][1], rule))
+            blocks.append(Candidate(Block(tuple(_not_cut(ctx, items)), count, cue.id_, ctx.clean[a:b]), items[0][0], items[-1][1], rule))
     blocks += _plan_headings(ctx, used, other_contracts) + _prefixed_blocks(ctx)
     return [b for b in blocks if b.value.items], counts
 
@@ -340,7 +341,7 @@ def _plan_headings(ctx: Ctx, used: set[int], other_contracts: list[tuple[int, in
             continue
         items = _marked_lines(ctx, a, False)
         if items:
-            out.append(Candidate(Block(tuple(_not_cut(ctx, items)), None, None), items[0][0], items[-1][1], "axes.plan_heading"))
+            out.append(Candidate(Block(tuple(_not_cut(ctx, items)), None, None, line), items[0][0], items[-1][1], "axes.plan_heading"))
     return out
 
 
@@ -386,7 +387,11 @@ def _not_cut(ctx: Ctx, items: list[Item]) -> list[Item]:
 
 def choose(ctx: Ctx, blocks: list[Candidate[Block]], counts: list[Candidate[int]]) -> tuple[list[Candidate[Item]], Candidate[int] | None]:
     """Every block's items once, in text order; the count the first block's cue announces, else
-    the first count written."""
+    the first count written. A list for one year ('Les axes de travail prioritaires pour 2022')
+    beside the contract's own is that year's work plan."""
+    if len(blocks) > 1:
+        kept = [b for b in blocks if not _one_year(b.value.heading)]
+        blocks = kept or blocks
     seen: set[int] = set()
     items: list[Candidate[Item]] = []
     for blk in sorted(blocks, key=lambda c: c.value.items[0][0]):
@@ -402,6 +407,14 @@ def choose(ctx: Ctx, blocks: list[Candidate[Block]], counts: list[Candidate[int]
     if announced is not None and items and announced.value != len(items):
         announced = announced.warn(f"the text announces {announced.value} axes but lists {len(items)}")
     return items, announced
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
+
+
+def _one_year(heading: str) -> bool:
+    return len(_YEAR.findall(heading)) == 1 and not _RANGE.search(heading)
 
 
 def actions_count(ctx: Ctx, items: list[Candidate[Item]]) -> Candidate[int] | None:

@@ -84,13 +84,14 @@ def find(ctx: Ctx, m: Mentions, signatories: list[Person]) -> list[Candidate[str
             ctx, m, cue.start_char if second is _items_before else cue.end_char
         )
         out += [_candidate(ctx, it, "partner.cue", cue.id_) for it in items if it.person is None]
+        out += [_candidate(ctx, it, "partner.besides", cue.id_) for it in _besides(ctx, m, cue.start_char) if it.person is None]
     agents = lexicon().words("agent_preposition")
     for sign in ctx.matches("SIGN") + ctx.matches("PLANNED"):
         if signs_other(ctx, sign):
             continue  # 'Une charte … a été signée par …'
         a, b = ctx.sentence_of(sign.start_char)
         for t in ctx.tokens(sign.end_char, min(b, sign.end_char + _VERB_REACH)):
-            if t.lower_ in agents:
+            if t.text in agents:  # lower case: 'Entre Beauce et Perche' is a name
                 items = m.enumeration(t.idx + len(t.text), b)
                 out += [_candidate(ctx, it, "partner.signed_by", sign.id_) for it in items if it.person is None]
                 break
@@ -104,14 +105,34 @@ def find(ctx: Ctx, m: Mentions, signatories: list[Person]) -> list[Candidate[str
     return sorted(out, key=lambda c: c.start)
 
 
+def _name_start(ctx: Ctx, org: object) -> int:
+    """Where the name after a lower-case generic head starts ('association AIDES' -> 'AIDES')."""
+    rest = ctx.clean[org.head_end : org.end]  # type: ignore[attr-defined]
+    return org.head_end + len(rest) - len(rest.lstrip())  # type: ignore[attr-defined]
+
+
+def _besides(ctx: Ctx, m: Mentions, cue_start: int) -> list[Item]:
+    """'Outre la CPAM du Var et la CPTS Saint-Aurèle Centre, les partenaires signataires sont …':
+    the enumeration after a sentence-initial 'outre' names partners too."""
+    a, _ = ctx.sentence_of(cue_start)
+    head = ctx.clean[a:cue_start].lower()
+    for word in lexicon().words("besides"):
+        if head.startswith(word + " ") or head.startswith(word.rstrip("'’") + "’") :
+            return m.enumeration(a + len(word), cue_start)
+    return []
+
+
 def _name(ctx: Ctx, a: int, b: int) -> str:
     return re.sub(r"\s+", " ", ctx.clean[a:b]).strip(" .;,…")
 
 
 def _candidate(ctx: Ctx, it: Item, rule: str, trigger: str) -> Candidate[str]:
     org = it.organisation
+    start = it.start
+    if org and org.named and getattr(lexicon().by_id[org.head], "generic", False) and ctx.clean[org.start].islower():
+        start = _name_start(ctx, org)  # 'l'association Réseau Santé Nord-Isère' is 'Réseau Santé Nord-Isère'
     return Candidate(
-        it.name or _name(ctx, it.start, it.end), it.start, it.end, rule,
+        it.name or _name(ctx, start, it.end), start, it.end, rule,
         data={"kind": org.kind if org else None, "org": org, "trigger": trigger, "item": it.rule, "head": it.head},
     )
 
@@ -126,6 +147,8 @@ def choose(ctx: Ctx, found: list[Candidate[str]], carrier_keys: set[str], carrie
     ident: list[tuple[str | None, frozenset[str]]] = []
     for c in found:
         name, kind, org = c.value, c.data.get("kind"), c.data.get("org")
+        if org is not None and any(o.id_ == "org.ars" for o in ctx.matches_in("ORG", org.start, org.end)):
+            continue  # 'la Direction Départementale de l'ARS en Aveyron' is the ARS
         k = key(name)
         if not k or not 2 <= len(name) <= _MAX_NAME or name.lower() in not_partner or kind in {"ars", "carrier_body"}:
             continue
@@ -187,13 +210,11 @@ def _better(new: Candidate[str], old: Candidate[str]) -> bool:
 
 def _is_carrier(k: str, name: str, org: object, carrier_keys: set[str], carrier_kind: str | None) -> bool:
     """The carrier by its name ('la CCVBA', 'la Communauté de communes des Coëvrons'; not the
-    'Centre hospitalier de Montvallon' of the Ville de Montvallon) or by its kind said bare
+    'Centre hospitalier de Montvallon' of the Ville de Montvallon, nor the 'Communauté de communes
+    du Grand Cahors' of the Ville de Cahors) or by its kind said bare
     ('la municipalité' when a commune carries the CLS)."""
     bare = key(re.sub(r"\s*\(.*\)$", "", name))  # 'PETR du Val de Lorraine (Communautés de …)'
     if {k, bare} & carrier_keys:
-        return True
-    collectivity = org is None or getattr(org, "kind", None) == "collectivity"
-    if collectivity and any(x.endswith(c) and len(c) > 3 for x in (k, bare) for c in carrier_keys if c):
         return True
     if org is not None and getattr(org, "kind", None) == "collectivity" and not getattr(org, "named", True):
         entry_kind = lexicon().by_id[org.head].kind  # type: ignore[attr-defined]

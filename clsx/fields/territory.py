@@ -59,8 +59,12 @@ def _kind_of(entry_id: str) -> str | None:
 
 
 def _bracket_acronym(ctx: Ctx, a: int, b: int) -> str | None:
+    """'(CCVBA)' in the name; not a kind's own short form ('Pôle d'équilibre territorial et rural (PETR) …')."""
     m = re.search(r"\((\w{2,10})\)\s*$", ctx.clean[a:b]) or re.search(r"\((\w{2,10})\)", ctx.clean[a:b])
-    return m.group(1) if m and is_acronym(m.group(1)) else None
+    if not m or not is_acronym(m.group(1)):
+        return None
+    start = a + m.start(1)
+    return None if ctx.match_at("KIND", start) or ctx.match_at("ORG", start) else m.group(1)
 
 
 def find(ctx: Ctx, m: Mentions) -> list[Candidate[Named]]:
@@ -76,6 +80,8 @@ def find(ctx: Ctx, m: Mentions) -> list[Candidate[Named]]:
     out += _name_before_kind(ctx, taken)
     taken += [(c.start, c.end) for c in out]
     out += _cls_of(ctx, m, taken) + _subjects(ctx, m, taken)
+    taken += [(c.start, c.end) for c in out]
+    out += _signers(ctx, m, taken)
     return [_scored(ctx, c) for c in sorted(out, key=lambda c: c.start)]
 
 
@@ -97,6 +103,10 @@ def _from_kind(ctx: Ctx, m: Mentions, org: Organisation) -> Candidate[Named] | N
             return Candidate(Named(_text(ctx, org.start, end), kind, acr, key(_text(ctx, org.head_end, end))), org.start, end, "territory.plural_kind")
     if acr and name.endswith(f"({acr})"):
         name = name[: -len(acr) - 2].rstrip()
+    start = org.start
+    if kind == "commune" and ctx.clean[org.start : org.head_end].lower() in lexicon().words("venue"):
+        start = org.end - len(re.sub(r"^\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", "", ctx.clean[org.head_end : org.end]))
+        name = _text(ctx, start, org.end)  # 'la mairie de Grigny' names the commune Grigny
     place = _only_a_place(ctx, org)
     if place == "REGION":
         return None  # 'le territoire de la Bretagne'
@@ -110,7 +120,7 @@ def _from_kind(ctx: Ctx, m: Mentions, org: Organisation) -> Candidate[Named] | N
         end, name = extended
         return Candidate(Named(name, kind, acr, key(name)), org.start, end, "territory.register_extension")
     weak = -1.0 if entry.kind is None else 0.0  # 'le territoire de …', 'l'intercommunalité …' say little
-    return Candidate(Named(name, kind, acr, k), org.start, org.end, "territory.kind_name", score=weak)
+    return Candidate(Named(name, kind, acr, k), start, org.end, "territory.kind_name", score=weak)
 
 
 def _only_a_place(ctx: Ctx, org: Organisation) -> str | None:
@@ -227,6 +237,40 @@ def _subjects(ctx: Ctx, m: Mentions, taken: list[tuple[int, int]]) -> list[Candi
         if not (verb and (signs or (a < ctx.head_end and _register_knows(name)))) and kind is None:
             continue
         out.append(Candidate(Named(name, kind, None, key(name)), start, end, "territory.subject"))
+    return out
+
+
+_SIGNER_CUES = frozenset({"sign.reported", "sign.present", "planned.future"})
+
+
+def _signers(ctx: Ctx, m: Mentions, taken: list[tuple[int, int]]) -> list[Candidate[Named]]:
+    """The name right before 'a signé', 'signe', 'signera' ('Après la signature d'une charte en 2022,
+    la Porte du Hainaut a signé son Contrat Local de Santé'), in a sentence that names the contract."""
+    doc, out = ctx.doc, []
+    links = lexicon().words("name_link")
+    for cue in ctx.matches("SIGN") + ctx.matches("PLANNED"):
+        if cue.id_ not in _SIGNER_CUES or cue.start == 0:
+            continue
+        a, b = ctx.sentence_of(cue.start_char)
+        if not ctx.matches_in("CLS", cue.end_char, b):
+            continue
+        j = cue.start
+        while j - 1 >= 0 and not doc[j - 1].is_space and cue.start - j < 8 and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in links):
+            j -= 1
+        while j < cue.start and (not doc[j].text[:1].isupper() or doc[j].lower_ in lexicon().words("article")):
+            j += 1  # 'La Porte du Hainaut' is the Porte du Hainaut
+        if j == cue.start or not doc[cue.start - 1].text[:1].isupper() or doc[j].idx < a:
+            continue
+        start, end = doc[j].idx, doc[cue.start - 1].idx + len(doc[cue.start - 1].text)
+        capitals = sum(1 for t in doc[j : cue.start] if t.text[:1].isupper())
+        if capitals < 2 and not _register_knows(ctx.clean[start:end]):
+            continue  # 'Le Parc a signé': a common noun, not a name
+        if any(x <= start < y for x, y in taken) or m.organisations.covering(start, end) or any(p.start <= start < p.end for p in m.people):
+            continue
+        name = _text(ctx, start, end)
+        if _generic(name):
+            continue
+        out.append(Candidate(Named(name, _register_kind(name), None, key(name)), start, end, "territory.signer"))
     return out
 
 

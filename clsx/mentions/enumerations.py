@@ -156,9 +156,11 @@ def _tail(ctx: Ctx, k: int) -> int:
     """Where an organisation's item ends: its name may run on by a few words that end capitalised
     right before a separator ('l'URPS Médecins libéraux PACA, la Mutualité …')."""
     doc = ctx.doc
+    lex = lexicon()
+    not_name = lex.words("enumeration_joiner") | lex.words("article") | lex.words("of") | lex.words("determiner")
     for n in range(1, _TAIL_WORDS + 1):
         j = k + n
-        if j > len(doc) or not all(doc[x].is_alpha for x in range(k, min(j, len(doc)))):
+        if j > len(doc) or not all(doc[x].is_alpha and doc[x].lower_ not in not_name for x in range(k, min(j, len(doc)))):
             break
         if not doc[j - 1].text[:1].isupper():
             continue

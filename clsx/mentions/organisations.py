@@ -23,7 +23,7 @@ from functools import cached_property
 from typing import Any
 
 from ..doc import Ctx
-from ..lexicon import lexicon
+from ..lexicon import TerritoryKind, lexicon
 from .names import acronym, capitalised, initials_fit, name_run
 
 _DEPARTMENT_CODE = frozenset({*(f"{n:02d}" for n in range(1, 96)), "2A", "2B", "971", "972", "973", "974", "976"})
@@ -85,11 +85,23 @@ def _heads(ctx: Ctx) -> list[Any]:
 
 
 def _avoid(ctx: Ctx) -> frozenset[int]:
-    """Token indices where a name stops: a function, a cue, a civility."""
+    """Token indices where a name stops: a function, a cue, a civility, and a person named after a
+    function's organisation ('du Président du Département Arnaud VIALA')."""
     out = {s.start for label in ("TITLE", "SIGN", "PLANNED", "CEREMONY", "PARTNER_CUE") for s in ctx.matches(label)}
     civilities = lexicon().civilities
     out |= {t.i for t in ctx.doc if t.text in civilities}
+    if ctx.matches("TITLE"):
+        out |= _people_starts(ctx)
     return frozenset(out)
+
+
+def _people_starts(ctx: Ctx) -> set[int]:
+    """Tokens where a 'Prénom NOM' starts: after a function, such a name is the person's (the
+    organisation's name does not run into it)."""
+    from .people import caps_name_starts
+
+    titles_end = max(t.end_char for t in ctx.matches("TITLE"))
+    return {ctx.token_at(a) for a in caps_name_starts(ctx) if a > min(t.start_char for t in ctx.matches("TITLE")) and a <= titles_end + 200}
 
 
 def find(ctx: Ctx) -> list[Organisation]:
@@ -104,6 +116,8 @@ def find(ctx: Ctx) -> list[Organisation]:
         if out and doc[h.start].idx < out[-1].end:
             continue  # '(ARS)' inside 'Agence régionale de santé (ARS)'
         entry = lex.by_id[h.id_]
+        if isinstance(entry, TerritoryKind) and entry.kind is None and _inner_head(ctx, h.end, head_starts):
+            continue  # 'le territoire de la Communauté d'Agglomération Lens-Liévin': the inner one is the mention
         i, rule = h.end, "org.complement"
         plural = doc[h.start].lower_.endswith(("s", "x")) and not doc[h.start].text.isupper()
         # a collectivity's name may hold an 'et' ('Vallées de la Braye et de l'Anille'); a plural head's 'et' shares it out
@@ -125,6 +139,16 @@ def find(ctx: Ctx) -> list[Organisation]:
         start, end = doc[first_tok].idx, doc[i - 1].idx + len(doc[i - 1].text)
         out.append(Organisation(start, end, h.id_, kinds.get(h.id_, "other"), rule, h.end_char, plural))
     return out
+
+
+def _inner_head(ctx: Ctx, i: int, head_starts: frozenset[int]) -> bool:
+    """'de la' + another institution's head at token i."""
+    lex = lexicon()
+    doc = ctx.doc
+    j = i
+    while j < len(doc) and j - i < 2 and doc[j].lower_ in lex.words("of") | lex.words("article"):
+        j += 1
+    return j > i and j in head_starts
 
 
 def _left_modifiers(ctx: Ctx, i: int) -> int:

@@ -68,6 +68,16 @@ def _clean_name(given: str, surname: str) -> str:
     return " ".join([given, *out])
 
 
+def caps_name_starts(ctx: Ctx) -> list[int]:
+    """Where each 'Prénom NOM' written with its surname in capitals starts (its given name)."""
+    out = []
+    for m in _caps_name().finditer(ctx.clean):
+        if not _is_name([*m.group("given").split(), *m.group("surname").split()]):
+            continue
+        out.append(m.start("given") if not m.group("first") or _double_given(ctx, m) else m.end("first") + 1)
+    return out
+
+
 def _is_name(words: list[str]) -> bool:
     lex = lexicon()
     not_given, not_in, particles = lex.words("not_given_name"), lex.words("not_in_name"), lex.words("name_particle")
@@ -191,6 +201,8 @@ def _title_extent(ctx: Ctx, t: object, orgs: Organisations) -> _Title:
 
 
 _PHRASE_THEN_NAME = re.compile(r"[^,.;:\n]{0,60},\s*(?:(?:M\.|Mme|MME|Dr|Madame|Monsieur)\s+)?")
+# 'du Directeur des Centres Hospitaliers de Millau, de Saint-Affrique et de l'EHPAD de Nant Luc BERNARD'
+_LONG_ORG_THEN_NAME = re.compile(r"\s*(?:de|du|des|d['’])[^.;:\n]{0,160}[, ]\s*(?:(?:M\.|Mme|MME|Dr|Madame|Monsieur)\s+)?")
 _ATTACHED = re.compile(r"\s*,?\s*(?:\(\s*)?(?:(?:future?|nouvelle|nouvel|nouveau|actuel|actuelle)\s+)?")
 
 
@@ -207,7 +219,7 @@ def _with_title(ctx: Ctx, p: Person, people: list[Person], titles: list[_Title])
         gap = ctx.clean[t.reach : p.start]
         words = [w for w in re.findall(r"[^\s,]+", gap) if w not in civilities]
         # 'la directrice départementale de l'ARS dans le Cher, Sandrine Collet': the function's phrase, a comma, the name
-        phrase = _PHRASE_THEN_NAME.fullmatch(ctx.clean[t.end : p.start])
+        phrase = _PHRASE_THEN_NAME.fullmatch(ctx.clean[t.end : p.start]) or _LONG_ORG_THEN_NAME.fullmatch(ctx.clean[t.end : p.start])
         if (words and not phrase) or "\n" in gap or any(t.start <= q.start < p.start or _owned_by(ctx, q, t) for q in people if q is not p):
             break
         return replace(p, title=(t.start, t.end), organisation=t.org, title_rule="title.before_name")

@@ -68,51 +68,6 @@ def _on_signal(signum: int, frame: Any) -> None:
     raise Interrupted(signum)
 
 
-def _init_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles it and stops the pool
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _work(batch: list[Task]) -> list[tuple[str, bool]]:
-    """(JSON line, whether it is an error record) for each task, in order."""
-    from .extract import extract_batch, to_line
-
-    return [(to_line(rec), "error" in rec) for rec in extract_batch(batch)]
-
-
-def _batches(tasks: list[Task], jobs: int) -> list[list[Task]]:
-    """Consecutive batches of 1, 2, 4, then BATCH tasks (the first records come at once), never
-    more than an equal share per worker (so that every worker has work)."""
-    from .extract import BATCH
-
-    cap = max(1, min(BATCH, -(-len(tasks) // jobs)))
-    out, i, size = [], 0, 1
-    while i < len(tasks):
-        n = min(size, cap)
-        out.append(tasks[i : i + n])
-        i, size = i + n, size * 2
-    return out
-
-
-def _records(tasks: list[Task], jobs: int) -> Iterator[tuple[str, bool]]:
-    """JSON lines in input order, from this process or a pool of `jobs` forked workers."""
-    batches = _batches(tasks, jobs)
-    if jobs <= 1 or len(batches) <= 1:
-        for batch in batches:
-            yield from _work(batch)
-        return
-    import gc
-    import multiprocessing as mp
-
-    from .pipeline import load
-
-    load()  # once, before the fork: the workers share its memory instead of each loading a copy
-    gc.freeze()  # and the collector does not write to (and so copy) the pages they share
-    with mp.get_context("fork").Pool(jobs, initializer=_init_worker) as pool:
-        for lines in pool.imap(_work, batches, chunksize=1):
-            yield from lines
-
-
 def _kept_names(files: list[str], folder: Path) -> dict[str, str]:
     """Where --keep-text writes each document's text: 'page.html' -> DIR/page.html.txt
     (page.html.2.txt for a second input of the same name; stdin.txt for stdin)."""
@@ -134,12 +89,11 @@ def _usage_error(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _pending(files: list[str], output: Path, encoding: Optional[str], max_bytes: int) -> tuple[list[str], int, int]:
-    """--resume: the files `output` does not hold yet, how many it holds, and how many of those are errors."""
+def _pending(tasks: list[Task], output: Path, options: Any) -> tuple[list[Task], int, int]:
+    """--resume: the tasks `output` does not hold yet, how many it holds, and how many of those are errors."""
+    from .api import already_done
     from .extract import display_path
     from .output import ResumeError, read_done
-    from .record import doc_id
-    from .source import InputError, load
 
     try:
         done = read_done(output)
@@ -147,21 +101,10 @@ def _pending(files: list[str], output: Path, encoding: Optional[str], max_bytes:
         _usage_error(f"cannot resume: {e}")
     if done.dropped:
         typer.echo(f"clsx: dropped a truncated last line ({done.dropped} bytes) from {output}", err=True)
-    todo, skipped, errors = [], 0, 0
-    for f in files:
-        shown = display_path(f)
-        if shown in done.errors:
-            skipped, errors = skipped + 1, errors + 1
-            continue
-        if shown in done.paths:
-            try:
-                if (shown, doc_id(load(f, encoding, max_bytes).text)) in done.records:
-                    skipped += 1
-                    continue
-            except InputError:
-                pass  # unreadable now: its error record is written
-        todo.append(f)
-    return todo, skipped, errors
+    skip = already_done(done, options)
+    todo = [t for t in tasks if not skip(t.path)]
+    held = [t for t in tasks if t not in todo]
+    return todo, len(held), sum(display_path(t.path) in done.errors for t in held)
 
 
 @app.command(epilog=EXIT_HELP)
@@ -209,20 +152,24 @@ def extract(
             _usage_error(f"unknown encoding: {encoding}")
     if resume and (output is None or STDIN in paths):
         _usage_error("--resume needs -o FILE and files (not stdin)")
-    files = list(expand(paths, glob))
     if resume and fmt != "jsonl":
         _usage_error("--resume works on JSONL output only")
-    keep = None
+    from .api import tasks_for
+    from .extract import Options
+
+    options = Options(encoding, max_bytes, max_tokens, with_text)
+    kept = None
     if keep_text:
         try:
             keep_text.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             _usage_error(f"cannot create {keep_text}: {e.strerror or e}")
-        keep = _kept_names(files, keep_text)
+        folder = keep_text
+        kept = lambda files: _kept_names(files, folder)  # noqa: E731
+    tasks = tasks_for(paths, options, glob, kept)
     skipped = errors = 0
     if resume and output is not None:
-        files, skipped, errors = _pending(files, output, encoding, max_bytes)
-    tasks: list[Task] = [(f, encoding, max_bytes, max_tokens, f != STDIN, with_text, (keep or {}).get(f)) for f in files]
+        tasks, skipped, errors = _pending(tasks, output, options)
     if fmt == "jsonl":
         from .output import LineWriter
 
@@ -231,7 +178,7 @@ def extract(
         out = _FormatWriter(output, fmt, bom=bom and fmt == "csv", spans=spans, delimiter=delimiter)
     errors += _write(tasks, jobs, out, output)
     done = f", {skipped} already in {output}" if resume else ""
-    typer.echo(f"clsx: {len(files) + skipped} document(s), {errors} error record(s){done}", err=True)
+    typer.echo(f"clsx: {len(tasks) + skipped} document(s), {errors} error record(s){done}", err=True)
     if errors:
         raise typer.Exit(1)
 
@@ -267,10 +214,13 @@ def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> in
         task = progress.add_task("extracting", total=len(tasks)) if progress else None
         if progress:
             progress.start()
-        for line, failed in _records(tasks, jobs):
-            out.write(line)
+        from .api import records
+        from .extract import to_line
+
+        for rec in records(tasks, jobs):
+            out.write(to_line(rec))
             written += 1
-            errors += failed
+            errors += "error" in rec
             if progress:
                 progress.advance(task)  # type: ignore[arg-type]
     except Interrupted as e:

@@ -22,8 +22,26 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-# (path, encoding, max_bytes, max_tokens, listed, with_text, keep_text file): one input of a batch
-Task = tuple[str, Optional[str], int, int, bool, bool, Optional[str]]
+@dataclass(frozen=True)
+class Options:
+    """How every input of a run is read: a forced encoding, the size and token limits, and whether
+    a record carries the text its spans index."""
+
+    encoding: Optional[str] = None
+    max_bytes: int = MAX_BYTES
+    max_tokens: int = MAX_TOKENS
+    with_text: bool = False
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input of a batch: its path, whether it existed when the batch began (a missing file then
+    'vanished'), and where its extracted text goes (--keep-text)."""
+
+    path: str
+    options: Options = Options()
+    listed: bool = False
+    keep_text: Optional[str] = None
 # Documents the model parses together (nlp.pipe): 4 to 16 gave the best throughput on a
 # 2-core machine (bench/run.py), and a batch is lost at most when interrupted.
 BATCH = 8
@@ -91,17 +109,14 @@ def record_for_text(text: str, *args: Any, **kwargs: Any) -> Record:
 
 
 def prepare(task: Task) -> Pending | dict[str, Any]:
-    """Read, decode, convert and cut one input: what the model will read, or the error record.
-
-    `listed`: the path existed when the batch began (a missing file then "vanished");
-    `keep_text`: a file where the text extracted from a page or a PDF is written.
-    """
-    path, encoding, max_bytes, max_tokens, listed, _, keep_text = task
+    """Read, decode, convert and cut one input: what the model will read, or the error record."""
+    o = task.options
     from .convert import read_document
 
-    shown = display_path(path)
+    shown = display_path(task.path)
+    keep_text = task.keep_text
     try:
-        doc, conv = read_document(path, encoding, max_bytes, listed)
+        doc, conv = read_document(task.path, o.encoding, o.max_bytes, task.listed)
     except InputError as e:
         return _error(shown, e.kind, str(e))
     except Exception as e:  # a reader bug must not lose the document either
@@ -120,7 +135,7 @@ def prepare(task: Task) -> Pending | dict[str, Any]:
             doc.size,
             conv.converter if conv else None,
             conv.published if conv else None,
-            max_tokens,
+            o.max_tokens,
             doc.warnings,
         )
     except Exception as e:  # an extractor bug must not lose the document
@@ -144,7 +159,7 @@ def extract_batch(tasks: Sequence[Task]) -> list[dict[str, Any]]:
     with nlp.memory_zone():
         docs = _parse(nlp, [items[i].clean.clean for i in ready])  # type: ignore[union-attr]
         for i, doc in zip(ready, docs):
-            out[i] = _record(items[i], doc, with_text=tasks[i][5])  # type: ignore[arg-type]
+            out[i] = _record(items[i], doc, with_text=tasks[i].options.with_text)  # type: ignore[arg-type]
     return out
 
 
@@ -187,7 +202,7 @@ def extract_path(
 ) -> dict[str, Any]:
     """One input's record or error record (see `prepare`); `with_text`: the record carries the
     text its spans index (`text`). Never raises."""
-    return extract_batch([(path, encoding, max_bytes, max_tokens, listed, with_text, keep_text)])[0]
+    return extract_batch([Task(path, Options(encoding, max_bytes, max_tokens, with_text), listed, keep_text)])[0]
 
 
 def display_path(path: str) -> str:

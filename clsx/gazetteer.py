@@ -28,7 +28,25 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß"
 
 @cache
 def _rules() -> dict[str, Any]:
-    return load_json("link.json")
+    """The linking spec of patterns/link.json, with the normaliser's words from the lexicon."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    prefixes: dict[str, list[str]] = {}
+    suffixes: dict[str, list[str]] = {}
+    for k in lex.entries("territory_kinds.jsonl"):
+        if k.prefix:
+            prefixes.setdefault(k.link, []).extend(k.forms)
+        if k.suffix_forms:
+            suffixes.setdefault(k.link, []).extend(k.suffix_forms)
+    return {
+        **load_json("link.json"),
+        "prefixes": prefixes,
+        "suffixes": suffixes,
+        "stopwords": sorted(lex.words("name_stopword")),
+        "generic": sorted(lex.words("name_generic")),
+        "abbreviations": lex.values("name_abbreviation"),
+    }
 
 
 def words(name: str) -> list[str]:

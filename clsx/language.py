@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import lexicon
 from .patterns import load_json
 
 _DATA = load_json("language.json")
-_FUNCTION_WORDS = frozenset(_DATA["function_words"])
+_FUNCTION_WORDS = lexicon().words("french_function_word")
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 20_000
 

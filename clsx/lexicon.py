@@ -67,6 +67,7 @@ class TerritoryKind(Entry):
     capitalised: bool = False
     name_before: bool = False
     in_name: bool = False  # the kind word is part of the name ('Pays de Craon')
+    prefix: bool = True  # the register linker strips the forms from the front of a name
 
 
 class Region(BaseModel):

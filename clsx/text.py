@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import mojibake
-from .patterns import load_json
+from .lexicon import lexicon
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200b\u00ad\ufeff]")
@@ -27,8 +27,8 @@ _HYPHEN_BREAK = re.compile(rf"(?<=[{_LOWER}{_UPPER}]-)(?:[ \t]*\n[ \t]*| )(?=[{_
 
 
 _LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\n[ \t]*(?=\S)")  # from the start of a blank run only: linear on long runs
-_CONTINUES_AFTER = frozenset(load_json("text.json")["line_continues_after"])
-_LIST_ITEM = re.compile(load_json("text.json")["list_item"], re.IGNORECASE)
+_CONTINUES_AFTER = lexicon().words("line_continues")
+_LIST_ITEM = lexicon().expression("list.line_item")
 
 
 def _reflow(m: re.Match[str]) -> str | None:

@@ -1,4 +1,4 @@
-"""Batches (clsx/extract.py `extract_batch`, clsx/cli.py `_batches`): the model parses several
+"""Batches (clsx/extract.py `extract_batch`, clsx/api.py `batches`): the model parses several
 documents at once, yet each record is the one its document gets alone, in input order, a
 failing document costs only its own record, and memory does not grow from batch to batch."""
 
@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from helpers import CORPUS, ROOT, shown_path
 
-from clsx.cli import _batches
-from clsx.extract import BATCH, Task, _parse, extract_batch
+from clsx.api import batches as _batches
+from clsx.extract import BATCH, Options, Task, _parse, extract_batch
 
 
 def _task(path: str, with_text: bool = False) -> Task:
-    return (path, None, 10_000_000, 10_000, True, with_text, None)
+    return Task(path, Options(None, 10_000_000, 10_000, with_text), listed=True)
 
 
 def test_batched_records_are_the_records_of_documents_one_by_one(records: dict[str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from clsx.gazetteer import FILE, initials, load, split, words
-from clsx.patterns import load_jsonl, patterns_dir
+from clsx.lexicon import lexicon
+from clsx.patterns import patterns_dir
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +40,7 @@ def test_codes_have_their_shape_and_point_inside(data: dict[str, Any]) -> None:
     deps = {c for c, _, _ in data["departments"]}
     regions = {c for c, _ in data["regions"]}
     sirens = {row[0] for row in data["epci"]}
-    assert deps == {d["id"] for d in load_jsonl("departments.jsonl")}
+    assert deps == {d.id for d in lexicon().entries("departments.jsonl")}
     assert all(r in regions for _, _, r in data["departments"])
     assert all(now in regions for _, now in data["former_regions"])
     assert all(re.fullmatch(r"\d{9}", s) for s in sirens)
@@ -53,12 +54,12 @@ def test_stored_keys_are_the_normaliser_s(data: dict[str, Any]) -> None:
     stale = [row[1] for row in data["epci"] if row[4] != " ".join(split(strip.sub("", row[1]))[1])]
     stale += [row[1] for row in data["epci"] if initials(strip.sub("", row[1])) not in row[6]]
     stale += [row[1] for row in data["communes"] if row[5] != " ".join(words(strip.sub("", row[1])))]
-    assert stale == [], "patterns/link.json or the normaliser changed: run scripts/build_gazetteer.py"
+    assert stale == [], "patterns/lexicon (territory kinds, name words) or the normaliser changed: run scripts/build_gazetteer.py"
 
 
 def test_former_regions_are_the_regions_json_ones(data: dict[str, Any]) -> None:
     g = load()
-    former = [r["name"] for r in load_jsonl("regions.jsonl") if r["former"] and r["name"] != "Océan Indien"]
+    former = [r.name for r in lexicon().entries("regions.jsonl") if r.former and r.name != "Océan Indien"]
     assert all(g.region_code(name) for name in former)
     assert g.regions[g.region_code("Basse-Normandie")] == "Normandie"
     assert g.regions[g.region_code("Nord-Pas-de-Calais-Picardie")] == "Hauts-de-France"

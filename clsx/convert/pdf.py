@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from importlib.metadata import version
 
-from ..patterns import load_json
+from ..lexicon import lexicon
 from ..source import InputError
 from . import Converted
 
@@ -31,7 +31,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 # A glyph with no Unicode mapping (or a Symbol-font private-use one, U+F0B7) opening a line is a bullet.
 _GLYPH_BULLET = re.compile(r"^(?:\(cid:\d+\)|[\uf000-\uf0ff])\s*")
 _HYPHENS = ("-", "\u00ad", "\u2010")
-_LIST_ITEM = re.compile(load_json("text.json")["list_item"], re.IGNORECASE)
+_LIST_ITEM = lexicon().expression("list.line_item")
 _LABELLED = re.compile(r"^([A-ZÀ-Ü][\w’']+)\s+[\w°]+\s*[–—:.-]\s")  # 'Axe 5 – ', 'Priorité 2 : '
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:/|sur|of)\s*\d{1,4})?\s*[-–—]?$", re.IGNORECASE)

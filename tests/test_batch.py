@@ -124,5 +124,5 @@ def test_memory_stays_flat_from_batch_to_batch(nlp: Any, tmp_path: Path) -> None
     assert (len(nlp.vocab.strings), sum(1 for _ in nlp.vocab)) == after_one
     # the control: without a memory zone, the made-up words stay
     for t in tasks:
-        nlp(Path(t[0]).read_text(encoding="utf-8"))
+        nlp(Path(t.path).read_text(encoding="utf-8"))
     assert len(nlp.vocab.strings) > after_one[0] + 100

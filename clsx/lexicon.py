@@ -68,6 +68,7 @@ class TerritoryKind(Entry):
     name_before: bool = False
     in_name: bool = False  # the kind word is part of the name ('Pays de Craon')
     prefix: bool = True  # the register linker strips the forms from the front of a name
+    anaphoric: bool = True  # the bare word may stand for the carrier ('l'Agglo', 'la communauté de communes')
 
 
 class Region(BaseModel):
@@ -162,6 +163,17 @@ class Lexicon:
         return out
 
     @cache
+    def alternation(self, *classes: str) -> str:
+        """The words of `classes` as a regex alternation, longest first, for the few rules that read
+        characters rather than tokens ('de la|de|du|…')."""
+        return _alternation({w: None for cls in classes for w in self.words(cls)})
+
+    @cache
+    def of_phrase(self) -> str:
+        """A regex for what introduces a complement: 'de la ', 'de l'', 'du ', 'des ', 'd'', 'de '."""
+        return rf"(?:(?:{self.alternation('of')})\s*(?:(?:{self.alternation('article')})\s*)?)"
+
+    @cache
     def exact_values(self, cls: str) -> dict[str, Any]:
         """form (as written) -> value: roman numerals are 'II', never 'ii'."""
         return {f: w.value for w in self.files["words.jsonl"] if w.cls == cls for f in w.forms}
@@ -186,7 +198,8 @@ class Lexicon:
     def organisation_kinds(self) -> dict[str, str]:
         """entry id -> kind, for organisations and the territory kinds that name collectivities."""
         out = {o.id: o.kind for o in self.files["organisations.jsonl"]}
-        out.update({k.id: "collectivity" for k in self.files["territory_kinds.jsonl"]})
+        # a département is an institution beside the carrier far more often than the carrier itself
+        out.update({k.id: "department" if k.kind == "departement" else "collectivity" for k in self.files["territory_kinds.jsonl"]})
         return out
 
 

@@ -38,7 +38,9 @@ _AROUND = re.compile(r"[^,.:;]{0,60}?\bautour\s+(?:de\s+(?=l['’]|la\b)|d['’]
 _ACTIONS = re.compile(r"(?P<n>\d{1,3})\s+fiches?[ -]actions?", re.IGNORECASE)
 # A short heading, a colon, then a description that starts with an infinitive and runs on;
 # 'Modes de vie : alimentation, activité physique, sommeil' is a label with its contents.
-_HEADING = re.compile(r"(?P<head>[^:\n]{3,80}?)[ \t]*:[ \t]+[a-zéèêàâîôûç]+(?:er|ir|re)\b.{30,}$")
+@cache
+def _heading() -> re.Pattern[str]:
+    return re.compile(rf"(?P<head>[^:\n]{{3,80}}?)[ \t]*:[ \t]+[a-zéèêàâîôûç]+(?:{lexicon().alternation('infinitive_ending')})\b.{{30,}}$")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "count": re.compile(rf"\b(?P<n>\d{{1,2}}|{numbers})\s+(?:[a-zéèêàç]+\s+)?$", re.IGNORECASE),
         "other_plan": re.compile(rf"(?<!\w)(?:{plans})(?!\w)", re.IGNORECASE),
         "not_cls_after": re.compile(rf"\s*(?:[\w’'-]+\s+){{0,2}}(?:{plans})\b", re.IGNORECASE),
-        "plan_heading": re.compile(rf"^[ \t]*(?:(?:le|la|les|l['’]|nos|ses|notre|son)\s+)?(?:{headings})\b", re.IGNORECASE),
+        "plan_heading": re.compile(rf"^[ \t]*(?:(?:{lex.alternation('article', 'determiner')})\s*)?(?:{headings})\b", re.IGNORECASE),
+        "item_and": re.compile(rf",\s*|\s+et\s+(?=(?:{lex.alternation('article', 'determiner', 'of')})(?!\w))"),
     }
 
 
@@ -94,7 +97,7 @@ def _clean_label(ctx: Ctx, s: int, e: int, cut_colon: bool = False) -> tuple[int
     if cut_colon and 3 <= colon:
         text = text[:colon]
     else:
-        head = _HEADING.match(text)
+        head = _heading().match(text)
         if head:  # 'L'accès aux soins : lutter contre la désertification…' -> 'L'accès aux soins'
             text = head.group("head")
     stripped = text.rstrip(" \t,;.:…")
@@ -221,7 +224,7 @@ def _inline(ctx: Ctx, a: int, b: int, transversal: bool, of: bool = False) -> li
             pos += len(chunk) + 1
     else:
         pos = 0
-        for m in re.finditer(r",\s*|\s+et\s+(?=(?:le|la|les|l['’]|des|du|un|une|de|d['’])\b)", text):
+        for m in _rx()["item_and"].finditer(text):
             parts.append((a + pos, a + m.start()))
             pos = m.end()
         parts.append((a + pos, b))

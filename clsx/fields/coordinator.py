@@ -11,13 +11,18 @@ who, not what X is.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..candidate import Candidate
 from ..doc import Ctx
+from ..lexicon import lexicon
 from ..mentions.people import Person
 
 _REACH = 90  # characters between the cue and the name, in the same sentence
-_ATTACHED = re.compile(r"\s*,?\s*(?:(?:future?|nouvelle|nouvel|nouveau|notre)\s+)?")
+@cache
+def _attached() -> re.Pattern[str]:
+    """', ' or ', future ' between a name and its function."""
+    return re.compile(rf"\s*,?\s*(?:(?:{lexicon().alternation('title_prefix')})\s+)?")
 
 
 def find(ctx: Ctx, people: list[Person]) -> list[Candidate[Person]]:
@@ -59,7 +64,7 @@ def _function_of(ctx: Ctx, p: Person, people: list[Person]) -> str | None:
     a, b = ctx.sentence_of(p.start)
     functions = [c for c in ctx.matches_in("COORD", a, b) if c.id_ == "coord.function"]
     for c in functions:
-        if c.start_char >= p.end and _ATTACHED.fullmatch(ctx.clean[p.end : c.start_char]):
+        if c.start_char >= p.end and _attached().fullmatch(ctx.clean[p.end : c.start_char]):
             return c.text
     for c in reversed(functions):
         if c.end_char <= p.start and _links(ctx, c, p, people) and p.start - c.end_char <= _REACH:

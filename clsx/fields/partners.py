@@ -46,7 +46,7 @@ def _list_end(ctx: Ctx, line_end: int) -> int:
 
 def _names_follow(ctx: Ctx, pos: int) -> bool:
     """'en lien avec la CAF' (a name follows), not 'en lien avec les politiques territoriales'."""
-    m = re.match(r"\s*(?:(?:de\s+)?(?:la|le|les)\s+|(?:de\s+)?l['’]\s*|d['’]\s*|du\s+|des\s+)?(\S+)", ctx.clean[pos : pos + 60])
+    m = re.match(rf"\s*(?:{lexicon().of_phrase()}|(?:{lexicon().alternation('article')})\s*)?(\S+)", ctx.clean[pos : pos + 60], re.IGNORECASE)
     return bool(m and (m.group(1)[:1].isupper() or ctx.match_at("ORG", pos + m.start(1)) or ctx.match_at("KIND", pos + m.start(1))))
 
 

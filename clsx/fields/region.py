@@ -9,11 +9,16 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..candidate import Candidate
 from ..doc import Ctx
+from ..lexicon import lexicon
 
-_GAP = re.compile(r"[\s,]*(?:\((?:ARS|PRS)\))?\s*(?:de la|de l['’]|du|des|de|d['’]|en)?\s*")
+@cache
+def _gap() -> re.Pattern[str]:
+    """What may stand between the ARS and its region: '(ARS)', 'de', 'de la', 'en'."""
+    return re.compile(rf"[\s,]*(?:\((?:ARS|PRS)\))?\s*(?:{lexicon().of_phrase()}|en\s)?\s*", re.IGNORECASE)
 _PLAN_REACH = 40  # characters from 'Projet régional de santé' to its region
 
 
@@ -22,9 +27,9 @@ def find(ctx: Ctx) -> list[Candidate[str]]:
     ars = [o for o in ctx.matches("ORG") if o.id_ == "org.ars"]
     plans = [m for m in re.finditer(r"projet\s+r[ée]gional\s+de\s+sant[ée]|\bPRS\b", ctx.clean, re.IGNORECASE)]
     for r in ctx.matches("REGION"):
-        if any(a.end_char <= r.start_char and _GAP.fullmatch(ctx.clean[a.end_char : r.start_char]) for a in ars):
+        if any(a.end_char <= r.start_char and _gap().fullmatch(ctx.clean[a.end_char : r.start_char]) for a in ars):
             out.append(Candidate(r.id_, r.start_char, r.end_char, "region.after_ars"))
-        elif any(0 <= r.start_char - p.end() <= _PLAN_REACH and _GAP.fullmatch(ctx.clean[p.end() : r.start_char]) for p in plans):
+        elif any(0 <= r.start_char - p.end() <= _PLAN_REACH and _gap().fullmatch(ctx.clean[p.end() : r.start_char]) for p in plans):
             out.append(Candidate(r.id_, r.start_char, r.end_char, "region.of_plan", score=-1.0))
     return out
 

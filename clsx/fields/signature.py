@@ -25,9 +25,14 @@ from ..mentions import Mentions
 from ..mentions.dates import DateMention, publication_date, resolve
 
 _U = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
-_PLACE = rf"[{_U}][\w’']*(?:-[\w’']+)*(?:[ ](?:[{_U}][\w’'\-]*|sur|en|lès|le|la|les|de|du|des|d['’]\w+))*"
 _TOWN_IN_BRACKETS = re.compile(rf"[ ]*\((?P<town>[{_U}][\w’'\-]+(?:[ -][\w’'\-]+){{0,3}})\)")
-_LOCALITY = re.compile(rf"^(?P<place>{_PLACE})")
+
+
+@cache
+def _locality() -> re.Pattern[str]:
+    """A place name: capitalised words and the small words inside names ('Saint-Pierre-en-Auge', 'Pont-l'Évêque')."""
+    links = lexicon().alternation("name_link")
+    return re.compile(rf"^(?P<place>[{_U}][\w’']*(?:-[\w’']+)*(?:[ ](?:[{_U}][\w’'\-]*|(?:{links})(?![\w’'])|d['’]\w+))*)")
 _PARSE_HOPS = 4  # heads walked up from a date to the verb it belongs to
 
 
@@ -42,7 +47,8 @@ class Sentence:
 def _at() -> re.Pattern[str]:
     """'à Saint-Pierre-en-Auge', 'à la salle polyvalente de Marcilly-le-Hayer', 'dans les salons de l'hôtel de ville'."""
     preps = "|".join(sorted((re.escape(p) for p in lexicon().words("place_preposition")), key=len, reverse=True))
-    return re.compile(rf"\b(?:{preps})\s+(?:(?:les|la|le)\s+|l['’]\s*)?(?P<what>[^,;.()«»\n]{{1,80}})", re.IGNORECASE)
+    articles = lexicon().alternation("article")
+    return re.compile(rf"\b(?:{preps})\s+(?:(?:{articles})\s*)?(?P<what>[^,;.()«»\n]{{1,80}})", re.IGNORECASE)
 
 
 _OF_REACH = 4  # tokens from 'la signature' to what is signed ('la signature d'une charte')
@@ -157,7 +163,7 @@ def place_in(ctx: Ctx, start: int, end: int) -> Candidate[str] | None:
             continue
         if prep == "en":
             continue  # 'en mairie' is a venue (above); 'en 2024', 'en présence' are not places
-        lm = _LOCALITY.match(what)
+        lm = _locality().match(what)
         town = _TOWN_IN_BRACKETS.match(ctx.clean, m.end("what"))
         if lm and town and prep != "à":
             return Candidate(_natural(town.group("town")), town.start("town"), town.end("town"), "place.town_in_brackets")
@@ -166,7 +172,7 @@ def place_in(ctx: Ctx, start: int, end: int) -> Candidate[str] | None:
             s = w0 + inner.start("loc")
             return Candidate(_natural(inner.group("loc")), s, s + len(inner.group("loc")), "place.venue_at_locality")
         if lm and prep == "à" and not lm.group("place").isdigit():
-            loc = re.sub(r"\s+(?:le|la|les|de|du|des|en|sur)$", "", lm.group("place").rstrip())
+            loc = re.sub(rf"\s+(?:{lex.alternation('name_link')})$", "", lm.group("place").rstrip())
             if loc.split()[0].lower() in not_locality:
                 continue
             return Candidate(_natural(loc), w0, w0 + len(loc), "place.locality")
@@ -176,7 +182,9 @@ def place_in(ctx: Ctx, start: int, end: int) -> Candidate[str] | None:
 def _locality_of_venue(ctx: Ctx, what: str, w0: int) -> Candidate[str] | None:
     """'salle des fêtes de Bénévent-l'Abbaye', 'mairie de Fleury-Mérogis': the locality of the venue,
     unless it is a collectivity ('hôtel de la Métropole')."""
-    de = re.search(rf"\bà\s+(?P<loc>[{_U}][\w’'\-]+)(?:\s|$)", what) or re.search(rf"\b(?:de|du|d['’])\s*(?P<loc>[{_U}][\w’'\-]+)(?:\s|$)", what)
+    de = re.search(rf"\bà\s+(?P<loc>[{_U}][\w’'\-]+)(?:\s|$)", what) or re.search(
+        rf"\b(?:{lexicon().alternation('of')})\s*(?P<loc>[{_U}][\w’'\-]+)(?:\s|$)", what
+    )
     if not de:
         return None
     s = w0 + de.start("loc")

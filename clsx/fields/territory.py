@@ -71,7 +71,7 @@ def find(ctx: Ctx, m: Mentions) -> list[Candidate[Named]]:
     out: list[Candidate[Named]] = []
     taken: list[tuple[int, int]] = []
     for org in m.organisations.all:
-        if org.kind != "collectivity":
+        if org.kind not in ("collectivity", "department") or not org.head.startswith("kind."):
             continue
         cand = _from_kind(ctx, m, org)
         if cand:
@@ -92,7 +92,7 @@ def _from_kind(ctx: Ctx, m: Mentions, org: Organisation) -> Candidate[Named] | N
         return None
     name = _text(ctx, org.start, org.end)
     rest = _text(ctx, org.head_end, org.end)
-    if kind == "other" and re.match(r"\s*(?:du|de)\s+Pays\b", rest):
+    if kind == "other" and ctx.match_at("KIND", org.head_end + len(rest) - len(_after_of(rest))) and _after_of(rest).startswith("Pays"):
         kind = "pays"  # 'Syndicat mixte du Pays Sud Charente' carries a Pays
     acr = _bracket_acronym(ctx, org.head_end, org.end)
     if org.plural and kind:
@@ -105,7 +105,7 @@ def _from_kind(ctx: Ctx, m: Mentions, org: Organisation) -> Candidate[Named] | N
         name = name[: -len(acr) - 2].rstrip()
     start = org.start
     if kind == "commune" and ctx.clean[org.start : org.head_end].lower() in lexicon().words("venue"):
-        start = org.end - len(re.sub(r"^\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", "", ctx.clean[org.head_end : org.end]))
+        start = org.end - len(_after_of(ctx.clean[org.head_end : org.end]))
         name = _text(ctx, start, org.end)  # 'la mairie de Grigny' names the commune Grigny
     place = _only_a_place(ctx, org)
     if place == "REGION":
@@ -123,9 +123,14 @@ def _from_kind(ctx: Ctx, m: Mentions, org: Organisation) -> Candidate[Named] | N
     return Candidate(Named(name, kind, acr, k), start, org.end, "territory.kind_name", score=weak)
 
 
+def _after_of(rest: str) -> str:
+    """'de la Mayenne' -> 'Mayenne', ' du Pays Sud Charente' -> 'Pays Sud Charente'."""
+    return re.sub(rf"^\s*{lexicon().of_phrase()}", "", rest, flags=re.IGNORECASE)
+
+
 def _only_a_place(ctx: Ctx, org: Organisation) -> str | None:
     """'REGION' or 'DEPARTMENT' when what names the collectivity is only a region's or a department's name."""
-    rest = re.sub(r"^\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", "", ctx.clean[org.head_end : org.end])
+    rest = _after_of(ctx.clean[org.head_end : org.end])
     start = org.end - len(rest)
     for label in ("REGION", "DEPARTMENT"):
         hit = ctx.match_at(label, start)
@@ -137,7 +142,8 @@ def _only_a_place(ctx: Ctx, org: Organisation) -> str | None:
 def _register_extension(ctx: Ctx, end: int, name: str) -> tuple[int, str] | None:
     """'du Grand Saint-Dizier, Der et Vallées': the name goes on after a comma when the register
     knows it so ('CA Grand Saint-Dizier, Der et Vallées')."""
-    m = re.match(r",\s*[A-ZÀ-Ý][\w’'\-]+(?:\s+(?:et|de|du|des)\s+[A-ZÀ-Ý][\w’'\-]+)+", ctx.clean[end : end + 80])
+    joins = lexicon().alternation("enumeration_joiner", "of")
+    m = re.match(rf",\s*[A-ZÀ-Ý][\w’'\-]+(?:\s+(?:{joins})\s+[A-ZÀ-Ý][\w’'\-]+)+", ctx.clean[end : end + 80])
     if not m:
         return None
     longer = name + ctx.clean[end : end + m.end()]
@@ -361,7 +367,7 @@ def _anaphoric_kind(ctx: Ctx, found: list[Candidate[Named]]) -> str | None:
     counts: dict[str, int] = {}
     for km in ctx.matches("KIND"):
         kind = _kind_of(km.id_)
-        if kind in {None, "pays", "commune", "departement", "other"} or any(a <= km.start_char < b for a, b in named):
+        if kind is None or not lexicon().by_id[km.id_].anaphoric or any(a <= km.start_char < b for a, b in named):
             continue
         counts[kind] = counts.get(kind, 0) + 1  # type: ignore[index]
     if not counts:

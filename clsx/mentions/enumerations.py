@@ -23,7 +23,6 @@ from .people import Person
 
 _SEPARATORS = frozenset({",", ";", ":", "•", "·", "*", "–", "—", "-", "…", "/"})
 _TAIL_WORDS = 3  # words an organisation's name may run on by, up to a separator ('URPS Médecins libéraux PACA')
-_PRONOUNS = frozenset({"celle", "celles", "celui", "ceux"})
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,7 @@ def enumeration(
             reach = max([person.end, *(x[1] for x in (person.title, person.organisation) if x)])
             items.append(Item(person.start, person.end, "enum.person", person=person))
             i = ctx.token_at(reach)
-        elif t.lower_ in _PRONOUNS and items and items[-1].organisation:
+        elif t.lower_ in lex.words("demonstrative_pronoun") and items and items[-1].organisation:
             prev = items[-1].organisation
             head = (_singular(ctx.clean[prev.start : prev.head_end]), "", prev.head)
             i += 1

@@ -112,7 +112,7 @@ def _double_given(ctx: Ctx, m: re.Match[str]) -> bool:
 def _after_title(ctx: Ctx, start: int) -> bool:
     """'Président de Cœur de Garonne': what follows a function and 'de' names its organisation."""
     before = ctx.clean[max(0, start - 40) : start]
-    return bool(re.search(r"(?:de|du|des|d['’])\s*$", before)) and any(
+    return bool(re.search(rf"(?<!\w)(?:{lexicon().alternation('of')})\s*$", before)) and any(
         t.end_char <= start and not ctx.clean[t.end_char : start].strip(" ").count(" ") > 2 for t in ctx.matches("TITLE")
     )
 
@@ -200,17 +200,26 @@ def _title_extent(ctx: Ctx, t: object, orgs: Organisations) -> _Title:
     return _Title(t.start_char, end, org, org[1] if org else end)  # type: ignore[attr-defined]
 
 
-_PHRASE_THEN_NAME = re.compile(r"[^,.;:\n]{0,60},\s*(?:(?:M\.|Mme|MME|Dr|Madame|Monsieur)\s+)?")
-# 'du Directeur des Centres Hospitaliers de Millau, de Saint-Affrique et de l'EHPAD de Nant Luc BERNARD'
-_LONG_ORG_THEN_NAME = re.compile(r"\s*(?:de|du|des|d['’])[^.;:\n]{0,160}[, ]\s*(?:(?:M\.|Mme|MME|Dr|Madame|Monsieur)\s+)?")
-_ATTACHED = re.compile(r"\s*,?\s*(?:\(\s*)?(?:(?:future?|nouvelle|nouvel|nouveau|actuel|actuelle)\s+)?")
+@cache
+def _gaps() -> dict[str, re.Pattern[str]]:
+    """What may stand between a function and its person."""
+    lex = lexicon()
+    civ = "|".join(re.escape(c) for c in sorted(lex.civilities, key=len, reverse=True))
+    return {
+        # 'la directrice départementale de l'ARS dans le Cher, Sandrine Collet': the function's phrase, a comma, the name
+        "phrase": re.compile(rf"[^,.;:\n]{{0,60}},\s*(?:(?:{civ})\s+)?"),
+        # 'du Directeur des Centres Hospitaliers de Millau, de Saint-Affrique et de l'EHPAD de Nant Luc BERNARD'
+        "long_org": re.compile(rf"\s*(?:{lex.alternation('of')})[^.;:\n]{{0,160}}[, ]\s*(?:(?:{civ})\s+)?"),
+        # ', ' or ' (' or ', future ' between a name and the function after it
+        "attached": re.compile(rf"\s*,?\s*(?:\(\s*)?(?:(?:{lex.alternation('title_prefix')})\s+)?"),
+    }
 
 
 def _with_title(ctx: Ctx, p: Person, people: list[Person], titles: list[_Title]) -> Person:
     """The function right after the name wins; one before it counts only when nobody else stands
     between them and it is not itself right after someone else's name."""
     for t in titles:
-        if t.start >= p.end and _ATTACHED.fullmatch(ctx.clean[p.end : t.start]):
+        if t.start >= p.end and _gaps()["attached"].fullmatch(ctx.clean[p.end : t.start]):
             return replace(p, title=(t.start, t.end), organisation=t.org, title_rule="title.after_name")
     civilities = lexicon().civilities
     for t in reversed(titles):
@@ -219,7 +228,7 @@ def _with_title(ctx: Ctx, p: Person, people: list[Person], titles: list[_Title])
         gap = ctx.clean[t.reach : p.start]
         words = [w for w in re.findall(r"[^\s,]+", gap) if w not in civilities]
         # 'la directrice départementale de l'ARS dans le Cher, Sandrine Collet': the function's phrase, a comma, the name
-        phrase = _PHRASE_THEN_NAME.fullmatch(ctx.clean[t.end : p.start]) or _LONG_ORG_THEN_NAME.fullmatch(ctx.clean[t.end : p.start])
+        phrase = _gaps()["phrase"].fullmatch(ctx.clean[t.end : p.start]) or _gaps()["long_org"].fullmatch(ctx.clean[t.end : p.start])
         if (words and not phrase) or "\n" in gap or any(t.start <= q.start < p.start or _owned_by(ctx, q, t) for q in people if q is not p):
             break
         return replace(p, title=(t.start, t.end), organisation=t.org, title_rule="title.before_name")
@@ -227,4 +236,4 @@ def _with_title(ctx: Ctx, p: Person, people: list[Person], titles: list[_Title])
 
 
 def _owned_by(ctx: Ctx, q: Person, t: _Title) -> bool:
-    return q.end <= t.start and bool(_ATTACHED.fullmatch(ctx.clean[q.end : t.start]))
+    return q.end <= t.start and bool(_gaps()["attached"].fullmatch(ctx.clean[q.end : t.start]))

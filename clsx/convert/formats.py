@@ -58,7 +58,7 @@ UNSUPPORTED: dict[str, Format] = {
     "xz": Format("an xz archive", _UNPACK, (".xz",), rb"\xfd7zXZ\x00"),
     "7z": Format("a 7-Zip archive", _UNPACK, (".7z",), rb"7z\xbc\xaf\x27\x1c"),
     "rar": Format("a RAR archive", _UNPACK, (".rar",), rb"Rar!\x1a\x07"),
-    "tar": Format("a tar archive", _UNPACK, (".tar",), rb".{257}ustar"),
+    "tar": Format("a tar archive", _UNPACK, (".tar",), rb".{257}ustar(?:\x00|  \x00)"),
     "png": Format("a PNG image", _OCR, (".png",), rb"\x89PNG\r\n\x1a\n"),
     "jpeg": Format("a JPEG image", _OCR, (".jpg", ".jpeg"), rb"\xff\xd8\xff"),
     "gif": Format("a GIF image", _OCR, (".gif",), rb"GIF8[79]a"),

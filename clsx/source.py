@@ -40,18 +40,18 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
 
-DEFAULT_GLOB = "*.txt,*.html,*.htm,*.pdf"
+DEFAULT_GLOB = "*.txt,*.html,*.htm,*.pdf,*.docx,*.odt"
 
 
 def expand(paths: Iterable[str], pattern: str = DEFAULT_GLOB) -> Iterator[str]:
     """Files as given, folders walked recursively for `pattern` (sorted; several patterns
-    separated by commas), '-' for stdin.
+    separated by commas, matched in any case: ARTICLE.TXT is a *.txt), '-' for stdin.
 
     A path that does not exist is passed on, and so is anything in a folder that cannot be
     read as a file (a broken link, a link looping back to a folder above, an unreadable
     folder): reading it gives its error record.
     """
-    patterns = [x.strip() for x in pattern.split(",") if x.strip()]
+    patterns = [x.strip().lower() for x in pattern.split(",") if x.strip()]
     for p in paths:
         if p != STDIN and os.path.isdir(p):
             yield from _walk(p, patterns)
@@ -89,7 +89,7 @@ def _walk(top: str, patterns: list[str]) -> Iterator[str]:
             child = os.path.join(path, name)
             if os.path.isdir(child):
                 children.append((child, (*above, key)))
-            elif any(PurePath(child).match(p) for p in patterns):
+            elif any(PurePath(child.lower()).match(p) for p in patterns):
                 children.append((child, None))
         stack.extend(reversed(children))
 

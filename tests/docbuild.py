@@ -37,19 +37,21 @@ def _inline(line: str) -> str:
     return html.escape(html.unescape(line), quote=False)
 
 
-def article_html(text: str) -> str:
-    """The text as article markup: first line h1, short lone lines h2, bulleted lines a list."""
-    out: list[str] = []
+def article_parts(text: str) -> list[tuple[str, list[str]]]:
+    """The text as an article's parts, in order: ("h1", [line]) for the first line, ("h2", [line])
+    for a short lone line, ("p", lines) for a paragraph, ("ul" or "ol", items) for bulleted or
+    numbered lines (an item wrapped onto the next line holds a "\n"). Every builder lays these out."""
+    out: list[tuple[str, list[str]]] = []
     first = True
     for block in _blocks(text):
         if first:
-            out.append(f"<h1>{_inline(block[0])}</h1>")
+            out.append(("h1", [block[0]]))
             block = block[1:]
             first = False
             if not block:
                 continue
         if len(block) == 1 and _heading(block[0]):
-            out.append(f"<h2>{_inline(block[0])}</h2>")
+            out.append(("h2", [block[0]]))
             continue
         para: list[str] = []
         items: list[str] = []
@@ -57,11 +59,10 @@ def article_html(text: str) -> str:
 
         def flush() -> None:
             if para:
-                out.append("<p>" + "<br>\n".join(_inline(x) for x in para) + "</p>")
+                out.append(("p", para[:]))
                 para.clear()
             if items:
-                tag = "ol" if ordered else "ul"
-                out.append(f"<{tag}>" + "".join("<li>" + "<br>\n".join(_inline(y) for y in x.split("\n")) + "</li>" for x in items) + f"</{tag}>")
+                out.append(("ol" if ordered else "ul", items[:]))
                 items.clear()
 
         for line in block:
@@ -78,6 +79,19 @@ def article_html(text: str) -> str:
                     flush()
                 para.append(line)
         flush()
+    return out
+
+
+def article_html(text: str) -> str:
+    """The text as article markup: first line h1, short lone lines h2, bulleted lines a list."""
+    out: list[str] = []
+    for tag, lines in article_parts(text):
+        if tag in ("h1", "h2"):
+            out.append(f"<{tag}>{_inline(lines[0])}</{tag}>")
+        elif tag == "p":
+            out.append("<p>" + "<br>\n".join(_inline(x) for x in lines) + "</p>")
+        else:
+            out.append(f"<{tag}>" + "".join("<li>" + "<br>\n".join(_inline(y) for y in x.split("\n")) + "</li>" for x in lines) + f"</{tag}>")
     return "\n".join(out)
 
 

@@ -14,8 +14,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-# CI checks out ../shared beside the repository; a user's clone may not have it.
-SHARED = ROOT.parent / "shared"
+# CI checks out ../shared beside the repository; a user's clone may not have it, and a git
+# worktree elsewhere names it with CLSX_SHARED=/path/to/shared.
+SHARED = Path(os.environ.get("CLSX_SHARED") or ROOT.parent / "shared")
 DEV_TEXTS = SHARED / "dev" / "texts"
 DEV_GOLD = SHARED / "dev" / "gold"
 REFERENCE_SCORER = SHARED / "tools" / "score.py"

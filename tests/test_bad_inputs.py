@@ -18,6 +18,7 @@ import jsonschema
 import pytest
 from helpers import ROOT, SAMPLES, jsonl, stderr_lines, walk_spans
 from hostile import HOSTILE
+from officebuild import docx_document, odt_document, rezip
 
 D05 = (
     "SANTÉ – MÉZENC-MEYGAL\n"
@@ -79,13 +80,18 @@ def build(folder: Path) -> list[Case]:
         add(os.fsdecode(b"a23-latin1-name-\xe9.txt"), D05.encode(), territory=TERRITORY)
     (folder / "a24-folder-named.txt").mkdir()  # a folder whose name matches the glob is walked, not read
     add("a24-folder-named.txt/inside.txt", D05.encode(), territory=TERRITORY)
+    docx = docx_document(D05, folder / "a25-release.docx").read_bytes()
+    add("a25-release.docx", None, encoding="docx", territory=TERRITORY)
+    odt_document(D05, folder / "a26-release.odt")
+    add("a26-release.odt", None, encoding="odt", territory=TERRITORY)
+    add("a27-UPPER-CASE.TXT", D05.encode(), territory=TERRITORY)
 
     add("b01-empty.txt", b"", error="empty")
     add("b02-whitespace.txt", b" \t\r\n\n  \n", error="empty")
     add("b03-bom-only.txt", codecs.BOM_UTF8, error="empty")
     add("b04-utf16-whitespace.txt", "\n \n".encode("utf-16"), error="empty")
-    add("b05-png.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, error="binary")
-    add("b06-zip.txt", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(40)), error="binary")
+    add("b05-png.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, error="unsupported_format")
+    add("b06-zip.txt", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(40)), error="unsupported_format")
     add("b07-nul-after-8kB.txt", D05.encode() * 40 + b"\x00" + D05.encode(), error="binary")
     add("b08-control-heavy.txt", bytes(range(1, 32)) * 64, error="binary")
     add("b09-high-bytes-only.txt", bytes(range(0x80, 0x100)) * 16, error="binary")
@@ -116,6 +122,11 @@ def build(folder: Path) -> list[Case]:
         (folder / "b18-closed-folder").chmod(0)
         add("b18-closed-folder", None, error="unreadable")
     add("b19-vanishes.txt", D05.encode(), error="vanished")  # deleted once the batch has begun
+    add("b20-cut.docx", docx[: len(docx) // 2], error="unreadable_docx")
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    add("b21-protected.docx", ole + "EncryptedPackage".encode("utf-16-le"), error="encrypted")
+    add("b22-zip-bomb.docx", rezip(docx, {"word/media/image1.png": bytes(5 * MAX_BYTES)}), error="too_large")
+    add("b23-word97.txt", ole + "WordDocument".encode("utf-16-le"), error="unsupported_format")
     return cases
 
 

@@ -41,3 +41,16 @@ def test_help_works_and_has_an_example(args: list[str]) -> None:
     assert result.exit_code == 0, result.output
     assert "Example" in result.output
     assert "Usage" in result.output
+
+
+def test_every_error_type_is_documented() -> None:
+    """The types of error records: those clsx raises (InputError), writes (extract.py), and the
+    converters' `unreadable_{kind}` for each zipped format."""
+    import re
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "clsx").rglob("*.py"))
+    kinds = set(re.findall(r'InputError\(\s*"([a-z_]+)"', source)) | set(re.findall(r'_error\(shown, "([a-z_]+)"', source))
+    kinds |= {"extraction_failed", "unreadable_docx", "unreadable_odt"}
+    assert {"binary", "unsupported_format", "encrypted", "too_large", "keep_text_failed"} <= kinds
+    undocumented = sorted(k for k in kinds if f"`{k}`" not in _readme())
+    assert undocumented == []

@@ -32,7 +32,9 @@ def test_arbitrary_bytes(data: bytes, cli_schema: dict[str, Any], nlp: Any) -> N
 
 def test_a_generated_french_text_reads_like_one() -> None:
     """The strategy is worth something only if it makes texts the extractors react to."""
-    from hypothesis import find
+    from hypothesis import find, settings
 
-    text = find(french_like(), lambda t: "contrat local de santé" in t and "signé" in t and "\n" in t)
+    # derandomized: a random search of 2,000 examples sometimes found none (a flaky failure)
+    condition = lambda t: "contrat local de santé" in t and "signé" in t and "\n" in t  # noqa: E731
+    text = find(french_like(), condition, settings=settings(derandomize=True, database=None, max_examples=2000))
     assert len(text) > 20

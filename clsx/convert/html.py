@@ -18,6 +18,7 @@ from typing import Any
 
 from ..source import InputError
 from . import Converted
+from .blocks import Writer
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _COOKIE = re.compile(r"\bcookies?\b|consentement|traceurs|vie privée|accepter|tout refuser", re.IGNORECASE)
@@ -119,15 +120,8 @@ def render(body: Any) -> str:
     """trafilatura's XML body -> text: one block per paragraph or heading, separated by a blank
     line; list items one per line ("• …" or "1. …"), right under a paragraph that ends with a
     colon (the list it announces)."""
-    blocks: list[str] = []
-
-    def add(block: str, attach: bool = False) -> None:
-        if not block:
-            return
-        if attach and blocks and blocks[-1].rstrip().endswith(":"):
-            blocks[-1] += "\n" + block
-        else:
-            blocks.append(block)
+    out = Writer()
+    add = out.add
 
     def walk(el: Any) -> None:
         for child in el:
@@ -151,7 +145,7 @@ def render(body: Any) -> str:
                 add(_inline(child))
 
     walk(body)
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+    return out.text()
 
 
 def fallback_text(markup: str) -> str:

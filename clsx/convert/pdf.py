@@ -36,6 +36,10 @@ _LABELLED = re.compile(r"^([A-ZÀ-Ü][\w’']+)\s+[\w°]+\s*[–—:.-]\s")  # '
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:/|sur|of)\s*\d{1,4})?\s*[-–—]?$", re.IGNORECASE)
 _LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
+# A run starts where the character before is not of it: tried only there, these stay linear on
+# a line of 40,000 spaces or letters (bench/regex_audit.py), where a bare `[ \t]+\n` is quadratic.
+_TRAILING_SPACES = re.compile(r"(?<![ \t])[ \t]+\n")
+_LAST_WORD = re.compile(rf"(?<![{_LOWER}])[{_LOWER}]+$")
 # The band of a page (share of its height) where running headers and footers sit.
 _EDGE = 0.12
 
@@ -63,7 +67,7 @@ def pdf_to_text(data: bytes) -> Converted:
     text = _text([ln for lines in pages for ln in _order(lines)])
     text = _LIGATURE.sub(lambda m: LIGATURES[m.group(0)], text)
     text = _CID.sub("", text)
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = _TRAILING_SPACES.sub("\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     if not re.search(r"\w", text):
         raise InputError(
@@ -269,7 +273,7 @@ def _joint(prev: Line, cur: Line, whole: str, start: str = "") -> tuple[str, boo
     elif not wrapped:
         return "\n", False
     if len(prev.text) > 1 and prev.text.endswith(_HYPHENS):
-        word_a = re.search(rf"[{_LOWER}]+$", prev.text[:-1])
+        word_a = _LAST_WORD.search(prev.text[:-1])
         word_b = re.match(rf"[{_LOWER}]+", cur.text)
         if word_a and word_b:
             # 'porte-' + 'parole' stays hyphenated when the text writes 'porte-parole' elsewhere

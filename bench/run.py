@@ -231,7 +231,7 @@ class Split:
 
 
 def install_split() -> Split:
-    """Wrap every clsx.fields.dates function wherever clsx imported it, and the rule-match readers."""
+    """Wrap every clsx.mentions.dates function wherever clsx imported it, and the rule-match readers."""
     import clsx.record  # noqa: F401  (imports every extractor)
     from clsx.doc import Ctx
 
@@ -241,7 +241,7 @@ def install_split() -> Split:
         if not name.startswith("clsx"):
             continue
         for attr, value in list(vars(module).items()):
-            if callable(value) and getattr(value, "__module__", "") == "clsx.fields.dates" and not isinstance(value, type):
+            if callable(value) and getattr(value, "__module__", "") == "clsx.mentions.dates" and not isinstance(value, type):
                 if id(value) not in wrapped:
                     wrapped[id(value)] = split.wrap(value, "dates")
                 setattr(module, attr, wrapped[id(value)])
@@ -269,7 +269,7 @@ def _one(text: str, split: Split) -> dict[str, float]:
     from clsx.extract import to_line
     from clsx.model import Source
     from clsx.pipeline import load
-    from clsx.record import build_record
+    from clsx.record import build_traced
     from clsx.text import normalise
 
     nlp = load()
@@ -283,7 +283,7 @@ def _one(text: str, split: Split) -> dict[str, float]:
         doc = proc(doc)
         out["rules" if name == "clsx_rules" else "model"] += time.perf_counter() - t
     split.reset()
-    rec = build_record(clean, Ctx(clean, doc), Source(path="-", sha256="-", chars=len(text), encoding="utf-8"))
+    rec, _ = build_traced(Ctx(clean, doc), Source(path="-", sha256="-", chars=len(text), encoding="utf-8"))
     to_line(rec.model_dump(mode="json"))
     split.stop()
     for k, v in split.total.items():

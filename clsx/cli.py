@@ -325,25 +325,30 @@ def link_command(
 
 @app.command("eval", epilog=EXIT_HELP)
 def evaluate(
-    paths: Annotated[list[str], typer.Argument(help="Texts (files or folders) to extract and score.")],
+    paths: Annotated[list[str], typer.Argument(help="Texts (files or folders) to extract and score.", metavar="PATH...")],
     gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON files, one per text stem.")],
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List every miss.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    rules: Annotated[bool, typer.Option("--rules", help="Report each rule: the documents it fired on, whether its candidates were chosen and right.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores (or the rule report) as JSON.")] = False,
     glob: Annotated[str, typer.Option("--glob", help="File pattern inside folders.")] = "*.txt",
 ) -> None:
     """Extract PATHS and score the records against gold annotations (per-field F1, P, R).
 
-    Example: clsx eval --gold ../shared/dev/gold ../shared/dev/texts --show-errors
+    Example: clsx eval --gold ../shared/dev/gold ../shared/dev/texts --show-errors ; clsx eval --rules --gold ../shared/dev/gold ../shared/dev/texts
     """
-    from .extract import extract_path
-    from .scoring import score
-
     if not gold.is_dir():
         _usage_error(f"gold folder not found: {gold}")
     for p in paths:
         if not Path(p).exists():
             _usage_error(f"path not found: {p}")
-    records = [extract_path(p, listed=True) for p in expand(paths, glob)]
+    files = list(expand(paths, glob))
+    if rules:
+        _rule_report(files, gold, as_json)
+        return
+    from .extract import extract_path
+    from .scoring import score
+
+    records = [extract_path(p, listed=True) for p in files]
     res = score(records, gold)
     if as_json:
         typer.echo(json.dumps(res, ensure_ascii=False))
@@ -364,6 +369,30 @@ def evaluate(
     if show_errors:
         for stem, field, p, g in res["errors"]:
             console.print(f"{stem} {field}: got {p!r}, gold {g!r}", markup=False, highlight=False)
+
+
+def _rule_report(files: list[str], gold: Path, as_json: bool) -> None:
+    """`clsx eval --rules`: each rule's documents, chosen, right; each lexicon entry's documents."""
+    from .rules_report import run, table
+
+    report = run(files, gold)
+    if as_json:
+        typer.echo(json.dumps(report.as_json(), ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"rules over {report.documents} documents")
+    for col in ("rule", "docs", "candidates", "chosen", "right", "wrong", "right unchosen", "precision"):
+        t.add_column(col, justify="left" if col == "rule" else "right", no_wrap=True)
+    for row in table(report):
+        t.add_row(*row)
+    console = Console(width=None if sys.stdout.isatty() else 120)
+    console.print(t)
+    lonely = report.single_without_reason()
+    console.print(f"lexicon entries matched: {len(report.entries)}; on one document only, with no reason given: {len(lonely)}")
+    for e in lonely:
+        console.print(f"  {e}", markup=False, highlight=False)
 
 
 def _read_all(files: list[Path]) -> tuple[list[dict[str, Any]], list[Optional[str]], list[Optional[str]]]:

@@ -14,7 +14,8 @@ from . import language, mojibake
 from .doc import Ctx, PartialDate
 from .limits import MAX_TOKENS, cut
 from .model import ErrorInfo, ErrorRecord, Record, Source
-from .record import build_record, doc_id
+from .candidate import Trace
+from .record import build_traced, doc_id
 from .source import MAX_BYTES, InputError
 from .text import Text
 
@@ -91,13 +92,18 @@ def pending_for_text(
 
 def finish(pending: Pending, doc: Doc) -> Record:
     """The record of a pending document, from its parse."""
+    return finish_traced(pending, doc)[0]
+
+
+def finish_traced(pending: Pending, doc: Doc) -> tuple[Record, Trace]:
+    """The record of a pending document and every candidate behind it (the rule report's input)."""
     p = pending
     published = PartialDate(p.published.year, p.published.month, p.published.day) if p.published else None
-    rec = build_record(p.clean, Ctx(p.clean, doc, published=published), p.source)
+    rec, trace = build_traced(Ctx(p.clean, doc, published=published), p.source)
     if not p.warnings:
-        return rec
+        return rec, trace
     # The model read a prefix at most: the record still identifies the whole text.
-    return rec.model_copy(update={"doc_id": doc_id(p.text), "warnings": list(dict.fromkeys([*p.warnings, *rec.warnings]))})
+    return rec.model_copy(update={"doc_id": doc_id(p.text), "warnings": list(dict.fromkeys([*p.warnings, *rec.warnings]))}), trace
 
 
 def record_for_text(text: str, *args: Any, **kwargs: Any) -> Record:

@@ -8,7 +8,6 @@ Data flows one way: doc and mentions -> candidates (fields/*.find) -> choices (f
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 from typing import Any
@@ -21,7 +20,6 @@ from .link import linked
 from .mentions import Mentions
 from .model import Axis, Coordinator, Extractor, Funding, Partner, Period, Record, Signatory, Signature, Source, Territory
 from .pipeline import model_version
-from .text import Text
 
 _TITLE_CHARS = 200
 
@@ -104,7 +102,7 @@ class Assembly:
         # axes (axes.py)
         blocks, counts = axes.find(ctx, earlier)
         items, announced = axes.choose(ctx, blocks, counts)
-        self._keep("axes", blocks + counts, [*items, *([announced] if announced else [])])
+        self._keep("axes", axes.items_of(blocks) + counts, [*items, *([announced] if announced else [])])
         actions = axes.actions_count(ctx, items)
         found_f = funding.find(ctx)
         self._keep("funding", found_f, found_f)
@@ -199,17 +197,9 @@ class Assembly:
         return Coordinator(name=c.value.name, title=c.data.get("title"), span=self.ctx.span(c.start, c.end), rule=c.rule)
 
 
-def build_record(text: Text, ctx: Ctx, source: Source) -> Record:
-    """The record of a parsed document."""
-    return Assembly(ctx).record(source)
-
-
 def build_traced(ctx: Ctx, source: Source) -> tuple[Record, Trace]:
     """The record and every candidate behind it (the rule report's input)."""
     a = Assembly(ctx)
     return a.record(source), a.trace
 
 
-def char_at(text: Text, raw_offset: int) -> int:
-    """A clean offset at or after a raw one (the record's spans are raw)."""
-    return bisect.bisect_left(text.starts, raw_offset)

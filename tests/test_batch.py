@@ -44,14 +44,14 @@ def test_unreadable_inputs_keep_their_place_in_a_batch(tmp_path: Path) -> None:
 def test_a_document_the_extractors_fail_on_gets_its_error_record_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     import clsx.extract as ex
 
-    real = ex.build_record
+    real = ex.build_traced
 
-    def fragile(text: Any, ctx: Any, source: Any) -> Any:
-        if "Coëvrons" in text.clean:
+    def fragile(ctx: Any, source: Any) -> Any:
+        if "Coëvrons" in ctx.clean:
             raise KeyError("boom")
-        return real(text, ctx, source)
+        return real(ctx, source)
 
-    monkeypatch.setattr(ex, "build_record", fragile)
+    monkeypatch.setattr(ex, "build_traced", fragile)
     paths = sorted(str(p) for p in (ROOT / "samples").glob("*.txt"))
     got = extract_batch([_task(p) for p in paths])
     failed = [r["source"]["path"] for r in got if "error" in r]

@@ -51,6 +51,8 @@ class Block:
     announced: int | None
     cue: str | None  # the lexicon entry that opened it
     heading: str = ""  # the sentence or line that announces it
+    labels: tuple[str, ...] = ()  # the items as written
+    cue_at: int | None = None  # where its cue starts (its count is announced there)
 
 
 @cache
@@ -320,14 +322,22 @@ def find(ctx: Ctx, other_contracts: list[tuple[int, int]]) -> tuple[list[Candida
             continue
         count = _count_before(ctx, cue.start_char)
         if count and count <= 20 and "transversa" not in cue.text.lower():
-            counts.append(Candidate(count, cue.start_char - len(str(count)), cue.end_char, "axes.announced"))
+            counts.append(Candidate(count, cue.start_char, cue.end_char, "axes.announced"))
         sentence = ctx.clean[a:b].lower()
         transversal = "transversa" in sentence and "dont" not in sentence
         rule, items = _block_after(ctx, a, b, cue.end_char, count, transversal)
         if items:
-            blocks.append(Candidate(Block(tuple(_not_cut(ctx, items)), count, cue.id_, ctx.clean[a:b]), items[0][0], items[-1][1], rule))
+            blocks.append(_block(ctx, items, count, cue.id_, ctx.clean[a:b], rule, cue.start_char))
     blocks += _plan_headings(ctx, used, other_contracts) + _prefixed_blocks(ctx)
     return [b for b in blocks if b.value.items], counts
+
+
+def _block(
+    ctx: Ctx, items: list[Item], count: int | None, cue: str | None, heading: str, rule: str, cue_at: int | None = None
+) -> Candidate[Block]:
+    kept = _not_cut(ctx, items)
+    labels = tuple(re.sub(r"\s+", " ", ctx.clean[s:e]) for s, e, _ in kept)
+    return Candidate(Block(tuple(kept), count, cue, heading, labels, cue_at), items[0][0], items[-1][1], rule)
 
 
 def _plan_headings(ctx: Ctx, used: set[int], other_contracts: list[tuple[int, int]]) -> list[Candidate[Block]]:
@@ -344,7 +354,7 @@ def _plan_headings(ctx: Ctx, used: set[int], other_contracts: list[tuple[int, in
             continue
         items = _marked_lines(ctx, a, False)
         if items:
-            out.append(Candidate(Block(tuple(_not_cut(ctx, items)), None, None, line), items[0][0], items[-1][1], "axes.plan_heading"))
+            out.append(_block(ctx, items, None, None, line, "axes.plan_heading"))
     return out
 
 
@@ -365,9 +375,9 @@ def _prefixed_blocks(ctx: Ctx) -> list[Candidate[Block]]:
         blocks.append(current)
     out = []
     for raw in blocks:
-        items = _not_cut(ctx, _labels(ctx, raw))
-        if items:
-            out.append(Candidate(Block(tuple(items), None, None), items[0][0], items[-1][1], "axes.prefixed"))
+        items = _labels(ctx, raw)
+        if _not_cut(ctx, items):
+            out.append(_block(ctx, items, None, None, "", "axes.prefixed"))
     return out
 
 
@@ -397,16 +407,15 @@ def choose(ctx: Ctx, blocks: list[Candidate[Block]], counts: list[Candidate[int]
         blocks = kept or blocks
     seen: set[int] = set()
     items: list[Candidate[Item]] = []
-    for blk in sorted(blocks, key=lambda c: c.value.items[0][0]):
-        for it in blk.value.items:
-            if it[0] not in seen:
-                seen.add(it[0])
-                items.append(Candidate(it, it[0], it[1], blk.rule, data={"cue": blk.value.cue}))
+    for c in items_of(blocks):
+        if c.start not in seen:
+            seen.add(c.start)
+            items.append(c)
     items.sort(key=lambda c: c.start)
-    announced = next(
-        (Candidate(blk.value.announced, blk.start, blk.end, "axes.announced") for blk in sorted(blocks, key=lambda c: c.start) if blk.value.announced),
-        None,
-    ) or (counts[0] if counts else None)
+    # the count its list's cue announces ('5 axes stratégiques :'), else the first count written
+    by_cue = {c.start: c for c in counts}
+    announced = next((by_cue[b.value.cue_at] for b in sorted(blocks, key=lambda c: c.start) if b.value.cue_at in by_cue), None)
+    announced = announced or (counts[0] if counts else None)
     if announced is not None and items and announced.value != len(items):
         announced = announced.warn(f"the text announces {announced.value} axes but lists {len(items)}")
     return items, announced
@@ -414,6 +423,15 @@ def choose(ctx: Ctx, blocks: list[Candidate[Block]], counts: list[Candidate[int]
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _RANGE = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
+
+
+def items_of(blocks: list[Candidate[Block]]) -> list[Candidate[Item]]:
+    """Each block's items as candidates of the block's rule, in block order."""
+    out = []
+    for blk in sorted(blocks, key=lambda c: c.value.items[0][0]):
+        for it, label in zip(blk.value.items, blk.value.labels):
+            out.append(Candidate(it, it[0], it[1], blk.rule, data={"cue": blk.value.cue, "label": label}))
+    return out
 
 
 def _one_year(heading: str) -> bool:

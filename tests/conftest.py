@@ -37,6 +37,27 @@ def ctx_of(nlp: Any) -> Callable[[str], Any]:
 
 
 @pytest.fixture(scope="session")
+def blank_ctx() -> Callable[[str], Any]:
+    """text -> a clsx.doc.Ctx over spacy.blank("fr") and clsx's span_ruler: the lexicon's matches and
+    the French tokenizer, without the statistical model (no parse, no entities)."""
+    import spacy
+
+    from clsx.doc import Ctx
+    from clsx.pipeline import SPANS_KEY, ruler_patterns
+    from clsx.text import normalise
+
+    nlp = spacy.blank("fr")
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True})
+    ruler.add_patterns(ruler_patterns())
+
+    def make(text: str) -> Ctx:
+        t = normalise(text)
+        return Ctx(t, nlp(t.clean))
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def record_of(nlp: Any) -> Callable[[str], dict[str, Any]]:
     """text -> the record `clsx extract -` prints for it, as a dict."""
     from clsx.extract import record_for_text

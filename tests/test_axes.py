@@ -150,3 +150,38 @@ def test_count_differing_from_the_list_warns(record_of: Record) -> None:
 )
 def test_actions_count(record_of: Record, text: str, actions: int | None) -> None:
     assert record_of(text)["actions_count"] == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "axes"),
+    [
+        pytest.param(
+            "Le contrat a été signé pour la période 2023-2027.\n\nLe programme pour 2023-2027\n- Accès aux soins\n- Santé mentale\n- Prévention des addictions\n",
+            ["Accès aux soins", "Santé mentale", "Prévention des addictions"], id="a-heading-naming-the-plan-and-its-period",
+        ),
+        pytest.param(
+            "Le CLS 2022-2026 est signé.\n\nLe plan pour 2022-2026\n- Accès aux soins\n- Bien vieillir\n\nLes actions prioritaires pour 2022\n- Ouvrir un centre de santé\n- Recruter un coordinateur\n",
+            ["Accès aux soins", "Bien vieillir"], id="one-year-s-work-plan-beside-the-contract-s-axes",
+        ),
+        pytest.param(
+            "Trois grands axes ont été retenus\nFavoriser l'accès aux soins\n- Soutenir les maisons de santé\n- Accueillir les internes\n"
+            "Promouvoir la santé mentale\n- Former des sentinelles\nAgir sur l'environnement\n- Mesurer la qualité de l'air\n",
+            ["Favoriser l'accès aux soins", "Promouvoir la santé mentale", "Agir sur l'environnement"], id="two-level-list-the-headings-are-the-axes",
+        ),
+        pytest.param(
+            "Le CLS repose sur trois axes prioritaires :\n- Nutrition et activité physique : manger mieux et bouger plus\n"
+            "- Santé mentale : repérage et accompagnement des jeunes\n- Accès aux droits : ouverture d'un guichet unique\n",
+            ["Nutrition et activité physique", "Santé mentale", "Accès aux droits"], id="label-colon-explanation-list",
+        ),
+        pytest.param(
+            "Le Projet régional de santé Grand Est est bâti autour de 3 grandes priorités :\n- Prévenir\n- Soigner\n- Accompagner\n",
+            [], id="another-plan-s-priorities",
+        ),
+        pytest.param(
+            "Il a été décidé de travailler sur 3 axes :\n- Axe 1 : Améliorer la prévention\n- Axe 2 : Renforcer les soins de proximité\n- Axe 3 : Agir pour les",
+            ["Améliorer la prévention", "Renforcer les soins de proximité"], id="an-item-cut-by-the-end-of-the-excerpt",
+        ),
+    ],
+)
+def test_axes_without_the_usual_cue_or_shape(record_of: Record, text: str, axes: list[str]) -> None:
+    assert [a["label"] for a in record_of(text)["axes"]] == axes

@@ -167,3 +167,45 @@ def test_publication_date_is_the_byline_date(ctx_of: Callable[[str], Any], text:
     ctx = ctx_of(text)
     ref = publication_date(ctx, find_dates(ctx.clean))
     assert ref is not None and ref.full is not None and ref.full.isoformat() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "said"),
+    [
+        pytest.param("Publié le 12 mars 2024\n\nLe contrat local de santé a été signé hier à la mairie.", "2024-03-11", "hier", id="hier"),
+        pytest.param("Publié le 12 mars 2024\n\nLe contrat local de santé a été signé avant-hier.", "2024-03-10", "avant-hier", id="avant-hier"),
+        pytest.param("Publié le 20 juin 2023\n\nLe CLS a été signé la semaine dernière par le maire.", "2023-06", "la semaine dernière", id="la-semaine-derniere-a-month"),
+        pytest.param("Publié le 5 octobre 2022\n\nLe CLS a été signé le mois dernier.", "2022-09", "le mois dernier", id="le-mois-dernier"),
+        pytest.param("Publié le 30 avril 2021\n\nLe contrat local de santé a été signé il y a quinze jours.", "2021-04-15", "il y a quinze jours", id="il-y-a-quinze-jours"),
+        pytest.param("Le contrat local de santé a été signé le 15.03.2022 à Vesoul.", "2022-03-15", None, id="dotted"),
+        pytest.param("Le contrat local de santé a été signé le 2022-03-15 à Vesoul.", "2022-03-15", None, id="iso"),
+    ],
+)
+def test_relative_and_numeric_dates_read_by_dateparser(record_of: Callable[[str], dict[str, Any]], text: str, iso: str, said: str | None) -> None:
+    rec = record_of(text)
+    assert rec["signature"]["date"] == iso
+    if said:
+        assert any(said in w for w in rec["warnings"]), rec["warnings"]
+        assert rec["signature"]["date_inferred"] is True
+
+
+def test_a_relative_date_without_a_page_date_stays_null_with_a_warning(record_of: Callable[[str], dict[str, Any]]) -> None:
+    rec = record_of("Le contrat local de santé a été signé hier à la mairie de Vesoul.")
+    assert rec["signature"]["date"] is None
+    assert any("hier" in w for w in rec["warnings"])
+
+
+def test_the_date_of_a_vote_beside_the_signing_is_not_the_signing_s(record_of: Callable[[str], dict[str, Any]]) -> None:
+    text = ("Le contrat local de santé du Val de Saône, approuvé par le conseil communautaire, mardi 8 octobre 2024, "
+            "a été signé par l'agglomération et ses partenaires jeudi 14 novembre 2024.")
+    assert record_of(text)["signature"]["date"] == "2024-11-14"
+
+
+def test_dateparser_is_imported_only_for_the_mentions_it_reads() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from clsx.extract import record_for_text; "
+            "record_for_text('Le CLS a été signé le 3 mars 2023 à Vesoul.'); print('dateparser' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stderr

@@ -137,3 +137,50 @@ def test_ars_is_never_a_partner(record_of: Record) -> None:
         "l'ARS Provence-Alpes-Côte d'Azur et la CAF du Var."
     )
     assert [p["name"] for p in rec["partners"]] == ["Préfecture du Var", "CAF du Var"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        pytest.param(
+            "La communauté de communes du Val d'Amour a signé son contrat local de santé aux côtés de l'État, du conseil régional et de la CPAM du Jura.",
+            ["État", "conseil régional", "CPAM du Jura"], id="aux-cotes-de-running-prose",
+        ),
+        pytest.param(
+            "Le CLS de la Ville d'Arles a été élaboré avec le concours de la CAF des Bouches-du-Rhône et du centre hospitalier d'Arles.",
+            ["CAF des Bouches-du-Rhône", "centre hospitalier d'Arles"], id="avec-le-concours-de",
+        ),
+        pytest.param(
+            "Le contrat local de santé du PETR du Pays de Langres a été signé jeudi. Il a été signé par le PETR, l'ARS, la préfecture, "
+            "la Mutualité sociale agricole Sud Champagne et le conseil départemental lors d'une cérémonie à Langres.",
+            ["préfecture", "Mutualité sociale agricole Sud Champagne", "conseil départemental"], id="signe-par-an-enumeration-ending-before-lors",
+        ),
+        pytest.param(
+            "Ce matin, les représentants de la Ville de Dole, de la sous-préfecture, du Département du Jura et de la CPTS du Grand Dole "
+            "se sont réunis pour la signature du contrat local de santé.",
+            ["sous-préfecture", "Département du Jura", "CPTS du Grand Dole"], id="les-representants-de-the-carrier-left-out",
+        ),
+        pytest.param(
+            "La Ville de Tulle a signé son contrat local de santé le 12 avril 2024. Marie LAVAL, directrice de la CPAM de la Corrèze, "
+            "et Paul ROUX, directeur du centre hospitalier de Tulle, ont également signé le document.",
+            ["CPAM de la Corrèze", "centre hospitalier de Tulle"], id="through-who-represents-them",
+        ),
+        pytest.param(
+            "La commune de Saint-Affrique signe son CLS avec l'ARS, la municipalité et l'agglomération étant partenaires.",
+            ["agglomération"], id="an-agglomeration-beside-a-commune-is-a-partner-the-municipality-is-the-carrier",
+        ),
+        pytest.param(
+            "La Ville de Vierzon a signé son contrat local de santé. Le contrat a été signé par la Ville et l'ARS en présence de la presse.",
+            [], id="the-carrier-and-the-ars-are-not-partners",
+        ),
+    ],
+)
+def test_partners_in_running_prose(record_of: Record, text: str, partners: list[str]) -> None:
+    assert [p["name"] for p in record_of(text)["partners"]] == partners
+
+
+def test_one_partner_named_twice_is_one_partner_in_its_best_written_form(record_of: Record) -> None:
+    text = ("La Ville de Dax a renouvelé son CLS avec ses partenaires, parmi lesquels la CPAM et la CAF.\n\nLes signataires :\n"
+            "- la Caisse primaire d'assurance maladie des Landes\n- la Caisse d'allocations familiales des Landes\n")
+    assert [p["name"] for p in record_of(text)["partners"]] == [
+        "Caisse primaire d'assurance maladie des Landes", "Caisse d'allocations familiales des Landes"]

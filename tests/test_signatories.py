@@ -166,3 +166,34 @@ def test_signatory_span_is_the_name_as_written(record_of: Record) -> None:
     rec = record_of(D08)
     spans = [s["span"]["text"] for s in rec["signatories"]]
     assert spans == ["Philippe ROUVIÈRE", "Anne-Sophie de LA TOUR", "Karim BENAÏSSA", "Marie-Claire N'DIAYE", "Lucie FABRE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param(
+            "Sylvie MARCHETTI, maire de Lunéville, et Hervé DUVAL, directeur général de l'ARS Grand Est, ont signé le contrat local de santé.",
+            ["Sylvie Marchetti", "Hervé Duval"], id="appositions-before-ont-signe",
+        ),
+        pytest.param(
+            "Le contrat local de santé a été signé le 5 mai 2023 à Vire, en présence de la sous-préfète Anne DUPRÉ, du député Luc MOREL "
+            "et de Sandra HOUEL, présidente de la CPTS du Bocage.",
+            ["Anne Dupré", "Luc Morel", "Sandra Houel"], id="en-presence-de-a-list",
+        ),
+        pytest.param(
+            "La communauté de communes a signé son contrat local de santé mardi.\n\n"
+            "De gauche à droite : Jean LAMBERT, président de la communauté de communes, Alice PONS, directrice de l'ARS.",
+            ["Jean Lambert", "Alice Pons"], id="a-photo-caption",
+        ),
+        pytest.param(
+            "Le préfet Olivier MERCIER a signé le contrat local de santé de la Ville de Sens avec le maire.",
+            ["Olivier Mercier"], id="title-first-in-the-signing-sentence",
+        ),
+        pytest.param(
+            "Le contrat local de santé a été signé vendredi. « C'est une étape », a déclaré Paul GIRARD, président du club de football.",
+            [], id="a-quoted-speaker-outside-the-signing-sentence",
+        ),
+    ],
+)
+def test_signatories_named_around_the_signing(record_of: Record, text: str, names: list[str]) -> None:
+    assert [s["name"] for s in record_of(text)["signatories"]] == names

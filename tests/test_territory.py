@@ -160,3 +160,39 @@ def test_department_only_when_the_text_says_it(record_of: Record, text: str, dep
 )
 def test_region_is_the_one_written_after_the_ars(record_of: Record, text: str, region: str | None) -> None:
     assert record_of(text)["region"] == region
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        pytest.param(
+            "Montbéliard renforce son engagement pour la santé avec un Contrat Local de Santé\n\nLa commune a signé son CLS avec l'ARS.",
+            "Montbéliard", "commune", id="a-name-the-register-knows-opening-the-headline",
+        ),
+        pytest.param(
+            "Après des mois de concertation, la Porte de l'Isère a signé jeudi son contrat local de santé avec l'ARS.",
+            "Porte de l'Isère", "communaute_d_agglomeration", id="the-name-before-a-signé-its-kind-from-the-register",
+        ),
+        pytest.param(
+            "Le contrat local de santé de Tulle a été présenté aux habitants. Co-piloté par la ville de Tulle et l'ARS, il court jusqu'en 2028.",
+            "ville de Tulle", "commune", id="la-ville-de-in-lower-case",
+        ),
+        pytest.param(
+            "Sur le territoire de la Communauté de communes du Pays de Lunel, le contrat local de santé a été signé le 4 avril 2023.",
+            "Communauté de communes du Pays de Lunel", "communaute_de_communes", id="territoire-de-then-the-collectivity",
+        ),
+        pytest.param(
+            "Le territoire du Grand Saint-Dizier, Der et Vallées compte une quarantaine de communes. L'Agglo a signé son contrat local de santé.",
+            "territoire du Grand Saint-Dizier, Der et Vallées", "communaute_d_agglomeration", id="a-name-the-register-writes-on-after-a-comma",
+        ),
+    ],
+)
+def test_territory_named_without_the_usual_kind_phrase(record_of: Record, text: str, name: str, kind: str | None) -> None:
+    ter = record_of(text)["territory"]
+    assert ter is not None and (ter["name"], ter["kind"]) == (name, kind)
+
+
+def test_a_department_named_as_a_territory_is_not_the_carrier(record_of: Record) -> None:
+    text = ("Le CIAS du Pays de Flers a signé son contrat local de santé le 3 mai 2022. Sur le territoire de l'Orne, "
+            "c'est le troisième contrat. Le territoire de l'Orne compte 280 000 habitants.")
+    assert record_of(text)["territory"]["name"] == "CIAS du Pays de Flers"

@@ -44,11 +44,24 @@ def _end_char(doc: object, i: int) -> int:
     return t.idx + len(t.text)
 
 
+def _representing(doc: object, i: int) -> bool:
+    """'les représentants de', 'les élus de': who stands for the organisation that follows."""
+    lex = lexicon()
+    t = doc[i]  # type: ignore[index]
+    return t.lower_ in lex.words("representative_lead") and i + 1 < len(doc) and doc[i + 1].lower_ in lex.words("of")  # type: ignore[arg-type,index]
+
+
 def _singular(words: str) -> str:
-    """'Conseils départementaux' -> 'Conseil départemental', 'Communautés' -> 'Communauté'."""
+    """'Conseils départementaux' -> 'Conseil départemental', 'Communautés de communes' ->
+    'Communauté de communes': the head noun and its adjectives, up to its own 'de'."""
     rules = sorted(lexicon().values("plural_ending").items(), key=lambda kv: -len(kv[0]))
+    of = lexicon().words("of")
     out = []
-    for w in words.split(" "):
+    split = words.split(" ")
+    for n, w in enumerate(split):
+        if w.lower() in of or "'" in w or "’" in w:
+            out.extend(split[n:])
+            break
         low = w.lower()
         for ending, singular in rules:
             if low.endswith(ending) and len(low) > len(ending) + 2:
@@ -100,11 +113,12 @@ def enumeration(
         if need_sep:
             break
         lead = i
-        while i < n and (doc[i].lower_ in leads or doc[i].text in lex.civilities) and not doc[i].is_space:
+        while i < n and (doc[i].lower_ in leads or doc[i].text in lex.civilities or _representing(doc, i)) and not doc[i].is_space:
             i += 1
         if i >= n or doc[i].idx >= end:
             break
-        of_word = next((doc[k].text for k in range(lead, i) if doc[k].lower_ in lex.words("of")), None)
+        of_at = next((k for k in range(lead, i) if doc[k].lower_ in lex.words("of")), None)
+        of_word = ctx.clean[doc[of_at].idx : doc[i].idx].strip() if of_at is not None else None  # 'de la', 'des', 'd’'
         t = doc[i]
         org = orgs.at(t.idx)
         person = by_start.get(t.idx)

@@ -12,8 +12,8 @@ Rules (each mention says which one delimited it):
 - org.spelled_out: a capitalised word, a few lower-case words, and the short form in brackets
   that spells their initials ('Union mutualiste d'initiative santé (Umis)');
 - a head that needs a capital ('l'État', 'le Département') counts in lower case only with a
-  place after it ('le département de la Mayenne'); a generic head ('centre', 'union',
-  'association') only with a name after it or a capital of its own.
+  name after it ('le département de la Mayenne', 'la ville de Nice'); a generic head ('centre',
+  'union', 'association') only with a name after it or a capital of its own.
 """
 
 from __future__ import annotations
@@ -167,14 +167,6 @@ def _sentence_start(ctx: Ctx, i: int) -> bool:
         return True
     prev = ctx.doc[i - 1]
     return prev.is_space or prev.text in {".", "!", "?", ":", "•", "-", "–", "—", "«", '"', "("}
-
-
-def _names_a_place(ctx: Ctx, start: int, end: int) -> bool:
-    """The complement tokens [start, end) name a department or a region ('de la Mayenne')."""
-    if end <= start:
-        return False
-    a, b = ctx.doc[start].idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1].text)
-    return bool(ctx.matches_in("DEPARTMENT", a, b) or ctx.matches_in("REGION", a, b))
 
 
 def _complements(ctx: Ctx, i: int, avoid: frozenset[int] | set[int], et_avoid: frozenset[int] | None = None) -> int:

@@ -72,9 +72,11 @@ def caps_name_starts(ctx: Ctx) -> list[int]:
     """Where each 'Prénom NOM' written with its surname in capitals starts (its given name)."""
     out = []
     for m in _caps_name().finditer(ctx.clean):
-        if not _is_name([*m.group("given").split(), *m.group("surname").split()]):
-            continue
-        out.append(m.start("given") if not m.group("first") or _double_given(ctx, m) else m.end("first") + 1)
+        given, start = m.group("given"), m.start("given")
+        if m.group("first") and not _double_given(ctx, m):
+            given, start = given[len(m.group("first")) + 1 :], m.end("first") + 1
+        if _is_name([*given.split(), *m.group("surname").split()]):
+            out.append(start)
     return out
 
 

@@ -213,9 +213,23 @@ def _plain_lines(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
     return items if len(items) >= _INLINE_MIN else []
 
 
-def _inline(ctx: Ctx, a: int, b: int, transversal: bool, of: bool = False) -> list[Item]:
+def _fit_count(ctx: Ctx, items: list[Item], count: int) -> list[Item]:
+    """One item short of the count: the last one holds two, joined by 'et' before a verb ('…, promouvoir
+    la santé mentale et lutter contre les addictions et favoriser un environnement …')."""
+    if len(items) != count - 1 or not items:
+        return items
+    s, e, t = items[-1]
+    joins = list(re.finditer(r"\s+et\s+(?=[a-zéèêàâîôûç]+(?:" + lexicon().alternation("infinitive_ending") + r")\b)", ctx.clean[s:e]))
+    if not joins:
+        return items
+    j = joins[-1]
+    return [*items[:-1], (s, s + j.start(), t), (s + j.end(), e, t)]
+
+
+def _inline(ctx: Ctx, a: int, b: int, transversal: bool, of: bool = False, cut: bool = False) -> list[Item]:
     """'trois axes : A, B et C.' or 'trois priorités : A, avec… ; B ; C, notamment…';
-    `of`: items after 'autour de' ('de la prévention, de la mobilisation… et de l'accès…')."""
+    `of`: items after 'autour de' ('de la prévention, de la mobilisation… et de l'accès…');
+    `cut`: the excerpt ends inside the list, so even one item is the list's beginning."""
     text = ctx.clean[a:b]
     parts: list[tuple[int, int]] = []
     if ";" in text:
@@ -230,6 +244,8 @@ def _inline(ctx: Ctx, a: int, b: int, transversal: bool, of: bool = False) -> li
             parts.append((a + pos, a + m.start()))
             pos = m.end()
         parts.append((a + pos, b))
+        if len(parts) == 2 and "," not in text:
+            parts = [(a, b)]  # 'A et B' alone is one label ('La promotion et la prévention')
     items = []
     for s, e in parts:
         lead = re.match(r"\s*(?:et|ou)\s+", ctx.clean[s:e])
@@ -239,7 +255,7 @@ def _inline(ctx: Ctx, a: int, b: int, transversal: bool, of: bool = False) -> li
         s2, e2 = _clean_label(ctx, s, e)
         if e2 - s2 > 3:
             items.append((s2, e2, transversal))
-    return items if len(items) >= _INLINE_MIN else []
+    return items if len(items) >= (1 if cut else _INLINE_MIN) else []
 
 
 def _prose(ctx: Ctx, after: int, count: int | None) -> list[Item]:
@@ -263,9 +279,15 @@ def _prose(ctx: Ctx, after: int, count: int | None) -> list[Item]:
 
 
 def _count_before(ctx: Ctx, cue_start: int) -> int | None:
+    """'5 axes stratégiques', 'trois priorités'; not 'l'un des sept axes' (one of seven)."""
     line_start = ctx.clean.rfind("\n", 0, cue_start) + 1
     m = _rx()["count"].search(ctx.clean[line_start:cue_start])
-    return number(m.group("n")) if m else None
+    if not m:
+        return None
+    before = ctx.clean[max(line_start, line_start + m.start() - 12) : line_start + m.start()].lower()
+    if re.search(r"\bune?\s+(?:des|de\s+ses|de\s+nos)\s*$", before):
+        return None
+    return number(m.group("n"))
 
 
 def _other_plan(ctx: Ctx, a: int, b: int, cue_end: int) -> bool:
@@ -283,7 +305,8 @@ def _block_after(ctx: Ctx, a: int, b: int, cue_end: int, count: int | None, tran
     colon = ctx.clean.find(":", cue_end, b)
     comma = re.match(r"[^,.:;]{0,40},", ctx.clean[cue_end:b])
     if colon >= 0 and ctx.clean[colon + 1 : b].strip(" .\n"):
-        return "axes.inline", _inline(ctx, colon + 1, b, transversal)
+        items = _inline(ctx, colon + 1, b, transversal, cut=not ctx.clean[b:].strip())
+        return "axes.inline", _fit_count(ctx, items, count) if count else items
     if colon >= 0 or len(sentence.strip()) <= _HEADING_CHARS and not sentence.rstrip().endswith("."):
         items = _marked_lines(ctx, b, transversal)
         if items:
@@ -296,7 +319,7 @@ def _block_after(ctx: Ctx, a: int, b: int, cue_end: int, count: int | None, tran
         items = _inline(ctx, around.end(), b, transversal, of=True)
         return "axes.inline", items if len(items) == count else []
     if comma and count:
-        items = _inline(ctx, cue_end + comma.end(), b, transversal)
+        items = _fit_count(ctx, _inline(ctx, cue_end + comma.end(), b, transversal), count)
         return "axes.inline", items if len(items) == count else []
     if count:
         return "axes.prose", _prose(ctx, b, count)

@@ -95,6 +95,7 @@ def find(ctx: Ctx, m: Mentions, signatories: list[Person]) -> list[Candidate[str
                 items = m.enumeration(t.idx + len(t.text), b)
                 out += [_candidate(ctx, it, "partner.signed_by", sign.id_) for it in items if it.person is None]
                 break
+    out += _contract_sentences(ctx, m, {(c.start, c.end) for c in out})
     for p in signatories:
         if p.organisation:
             a, b = p.organisation
@@ -109,6 +110,42 @@ def _name_start(ctx: Ctx, org: object) -> int:
     """Where the name after a lower-case generic head starts ('association AIDES' -> 'AIDES')."""
     rest = ctx.clean[org.head_end : org.end]  # type: ignore[attr-defined]
     return org.head_end + len(rest) - len(rest.lstrip())  # type: ignore[attr-defined]
+
+
+_MIN_ITEMS = 2  # an enumeration this long in a signing sentence lists its parties
+
+
+def _contract_sentences(ctx: Ctx, m: Mentions, taken: set[tuple[int, int]]) -> list[Candidate[str]]:
+    """'Le Conseil Départemental …, la CPAM, … et le Centre Hospitalier de Montauban ont été
+    volontaires pour en être les signataires associés': an enumeration of organisations in a
+    sentence that tells the contract's signing or its partners, wherever its cue stands."""
+    sentences = {ctx.sentence_of(x.start_char) for label in ("SIGN", "PLANNED", "PARTNER_CUE") for x in ctx.matches(label) if not signs_other(ctx, x)}
+    # the organisation a person's function names ('du Directeur des Centres Hospitaliers de Rodez') is
+    # represented there: it is a partner when that person signs (partner.of_signatory), not by this rule
+    represented = {p.organisation for p in m.people if p.organisation}
+    out: list[Candidate[str]] = []
+    for a, b in sorted(sentences):
+        pos = a
+        for org in m.organisations.within(a, b):
+            if org.start < pos:
+                continue
+            items = [it for it in m.enumeration(org.start, b) if it.person is None]
+            bodies = [it for it in items if it.organisation is not None and it.organisation.kind != "ars" and not _after_title(ctx, it.start)]
+            if len(bodies) >= _MIN_ITEMS:
+                out += [_candidate(ctx, it, "partner.contract_sentence", "") for it in bodies if (it.start, it.end) not in taken and (it.start, it.end) not in represented]
+            if items:
+                pos = items[-1].end
+    return out
+
+
+def _after_title(ctx: Ctx, start: int) -> bool:
+    """'du Président du Département', 'de la Présidente de la CPTS': a function stands right before."""
+    before = ctx.tokens(max(0, start - 60), start)
+    of = lexicon().words("of") | lexicon().words("article")
+    k = len(before) - 1
+    while k >= 0 and (before[k].lower_ in of or before[k].is_space):
+        k -= 1
+    return k >= 0 and any(t.start <= before[k].i < t.end for t in ctx.matches("TITLE"))
 
 
 def _besides(ctx: Ctx, m: Mentions, cue_start: int) -> list[Item]:

@@ -74,6 +74,10 @@ def find(ctx: Ctx, m: Mentions, exclude: set[tuple[str, str]]) -> list[Candidate
             rule = "signatory.next_sentence"
         if rule:
             out.append(Candidate(p, p.start, p.end, rule))
+    # a caption names everyone on the picture: its people count when the signing passage names nobody
+    named = [c for c in out if c.rule != "signatory.caption"]
+    if named:
+        out = named
     return out + _by_title(ctx, m, exclude)
 
 

@@ -59,13 +59,14 @@ def signs_other(ctx: Ctx, cue: object) -> bool:
     d'engagement' (an agreement named just before the verb, or just after the noun, with no
     mention of the contract in between)."""
     a, _ = ctx.sentence_of(cue.start_char)  # type: ignore[attr-defined]
-    agreements = [m for m in ctx.matches("OTHER_EVENT") if m.id_ == "other.agreement"]
+    agreements = [m for m in ctx.matches("OTHER_EVENT") if m.id_ in ("other.agreement", "other.earlier_contract")]
     before = [m for m in agreements if a <= m.start_char < cue.start_char]  # type: ignore[attr-defined]
     cls_before = [m for m in ctx.matches_in("CLS", a, cue.start_char) if m.id_ == "cls.name"]  # type: ignore[attr-defined]
     if before and (not cls_before or cls_before[-1].start_char < before[-1].start_char):
         return True
     after = ctx.doc[cue.end : cue.end + _OF_REACH]  # type: ignore[attr-defined]
-    return any(m.start >= cue.end and m.start < cue.end + _OF_REACH for m in agreements) and not any(  # type: ignore[attr-defined]
+    signed_after = [m for m in agreements if m.id_ == "other.agreement"]  # 'la signature d'une charte'
+    return any(m.start >= cue.end and m.start < cue.end + _OF_REACH for m in signed_after) and not any(  # type: ignore[attr-defined]
         t.i in {x.start for x in ctx.matches("CLS")} for t in after
     )
 

@@ -112,7 +112,7 @@ def _from_kind(ctx: Ctx, m: Mentions, org: Organisation) -> Candidate[Named] | N
         return None  # 'le territoire de la Bretagne'
     if place == "DEPARTMENT":
         kind = "departement"  # 'le territoire de l'Orne' names a department
-    k = key(name) if not entry.in_name else " ".join(words(name))
+    k = key(name) if not entry.in_name else key(_after_of(ctx.clean[org.head_end : org.end]))  # 'Pays de Craon' groups with 'Craon'
     if not k or k in _region_keys() or k.startswith(("ars", "agence regionale")):
         return None
     extended = _register_extension(ctx, org.end, name)

@@ -44,6 +44,26 @@ def _end_char(doc: object, i: int) -> int:
     return t.idx + len(t.text)
 
 
+_COUNT_REACH = 8  # tokens from a count to the colon that opens what it counts
+
+
+def _count_phrase(ctx: Ctx, i: int, end: int) -> int | None:
+    """'3 établissements de santé :', 'les quatorze partenaires qui y sont engagés :': a count of what
+    the colon lists. The token after the colon, or None."""
+    doc = ctx.doc
+    j = i
+    while j < len(doc) and doc[j].lower_ in lexicon().words("article"):
+        j += 1
+    if j >= len(doc) or not (doc[j].like_num or doc[j].lower_ in lexicon().values("cardinal")):
+        return None
+    for k in range(j + 1, min(len(doc), j + _COUNT_REACH)):
+        if doc[k].idx >= end or doc[k].text in {".", ";"}:
+            return None
+        if doc[k].text == ":":
+            return k + 1
+    return None
+
+
 def _representing(doc: object, i: int) -> bool:
     """'les représentants de', 'les élus de': who stands for the organisation that follows."""
     lex = lexicon()
@@ -112,6 +132,10 @@ def enumeration(
             continue
         if need_sep:
             break
+        counted = _count_phrase(ctx, i, end)
+        if counted is not None:
+            i = counted  # '… et 3 établissements de santé : le CHU, …'
+            continue
         lead = i
         while i < n and (doc[i].lower_ in leads or doc[i].text in lex.civilities or _representing(doc, i)) and not doc[i].is_space:
             i += 1
@@ -122,7 +146,8 @@ def enumeration(
         t = doc[i]
         org = orgs.at(t.idx)
         person = by_start.get(t.idx)
-        if head and (of_word or head[1] == "bare") and (_name_like(org) or (not org and capitalised(t))):
+        civility = any(doc[k].text in lex.civilities for k in range(lead, i))
+        if head and (of_word or head[1] == "bare") and not person and not civility and (_name_like(org) or (not org and capitalised(t))):
             k = ctx.token_at(org.end) if org else max(_place_end(ctx, i) or i, name_run(doc, i))
             text = ctx.clean[t.idx : _end_char(doc, k - 1)]
             name = _joined(head[0], of_word, text) if of_word else f"{head[0]} {text}"
@@ -170,12 +195,15 @@ def _tail(ctx: Ctx, k: int) -> int:
     right before a separator ('l'URPS Médecins libéraux PACA, la Mutualité …')."""
     doc = ctx.doc
     lex = lexicon()
-    not_name = lex.words("enumeration_joiner") | lex.words("article") | lex.words("of") | lex.words("determiner")
+    not_name = lex.words("enumeration_joiner") | lex.words("article") | lex.words("determiner") | lex.words("preposition")
+    of = lex.words("of")
     for n in range(1, _TAIL_WORDS + 1):
         j = k + n
-        if j > len(doc) or not all(doc[x].is_alpha and doc[x].lower_ not in not_name for x in range(k, min(j, len(doc)))):
+        words = [doc[x] for x in range(k, min(j, len(doc)))]
+        if j > len(doc) or not all(w.is_alpha and w.lower_ not in not_name for w in words):
             break
-        if not doc[j - 1].text[:1].isupper():
+        # a capitalised end ('Médecins libéraux PACA') or 'de' and a noun ('les hôpitaux de proximité')
+        if not (doc[j - 1].text[:1].isupper() and not any(w.lower_ in of for w in words)) and not (words[0].lower_ in of and len(words) == 2):
             continue
         if j == len(doc) or doc[j].text in _SEPARATORS or doc[j].lower_ in lexicon().words("enumeration_joiner") or doc[j].text == ".":
             return j

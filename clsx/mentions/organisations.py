@@ -119,7 +119,7 @@ def find(ctx: Ctx) -> list[Organisation]:
         if isinstance(entry, TerritoryKind) and entry.kind is None and _inner_head(ctx, h.end, head_starts):
             continue  # 'le territoire de la Communauté d'Agglomération Lens-Liévin': the inner one is the mention
         i, rule = h.end, "org.complement"
-        plural = doc[h.start].lower_.endswith(("s", "x")) and not doc[h.start].text.isupper()
+        plural = doc[h.start].lower_.endswith(("s", "x")) and not doc[h.start].text.isupper() and doc[h.start].lower_ not in lex.words("invariable_plural")
         # a collectivity's name may hold an 'et' ('Vallées de la Braye et de l'Anille'); a plural head's 'et' shares it out
         collectivity = kinds.get(h.id_) == "collectivity" and not plural
         i = _complements(ctx, i, avoid, head_starts if collectivity else None)

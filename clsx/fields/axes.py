@@ -71,6 +71,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "other_plan": re.compile(rf"(?<!\w)(?:{plans})(?!\w)", re.IGNORECASE),
         "not_cls_after": re.compile(rf"\s*(?:[\w’'-]+\s+){{0,2}}(?:{plans})\b", re.IGNORECASE),
         "plan_heading": re.compile(rf"^[ \t]*(?:(?:{lex.alternation('article', 'determiner')})\s*)?(?:{headings})\b", re.IGNORECASE),
+        "label_clause": re.compile(rf",\s+(?:{lex.alternation('label_clause')})(?!\w)", re.IGNORECASE),
         "item_and": re.compile(rf",\s*|\s+et\s+(?=(?:{lex.alternation('article', 'determiner', 'of')})(?!\w))"),
     }
 
@@ -102,6 +103,9 @@ def _clean_label(ctx: Ctx, s: int, e: int, cut_colon: bool = False) -> tuple[int
         head = _heading().match(text)
         if head:  # 'L'accès aux soins : lutter contre la désertification…' -> 'L'accès aux soins'
             text = head.group("head")
+    clause = _rx()["label_clause"].search(text)
+    if clause and clause.start() >= 3:  # 'Le panier de services en santé publique, avec un certain nombre de …'
+        text = text[: clause.start()]
     stripped = text.rstrip(" \t,;.:…")
     lead = len(text) - len(text.lstrip(" \t"))
     return s + lead, s + len(stripped)
@@ -183,6 +187,8 @@ def _headings(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
             continue
         if len(line.strip()) > _PLAIN_LINE_CHARS or re.search(r"[.!?]\s+[A-ZÀ-Ý]", line):
             break
+        if line.rstrip().endswith(":"):
+            return []  # 'Le CLS s'articule autour de trois axes :' announces a list, it is not an axis
         if heads and children == 0:
             return []  # two plain lines in a row: not a two-level list
         heads.append((s, s + len(line), transversal))
@@ -214,22 +220,27 @@ def _plain_lines(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
 
 
 def _fit_count(ctx: Ctx, items: list[Item], count: int) -> list[Item]:
-    """One item short of the count: the last one holds two, joined by 'et' before a verb ('…, promouvoir
-    la santé mentale et lutter contre les addictions et favoriser un environnement …')."""
+    """One item short of the count: the last one holds two, joined by its last 'et' before a verb
+    ('…, promouvoir la santé mentale et lutter contre les addictions et favoriser un environnement …'),
+    else before an article ('l'accès aux soins, la santé mentale et le bien vieillir')."""
     if len(items) != count - 1 or not items:
         return items
     s, e, t = items[-1]
-    joins = list(re.finditer(r"\s+et\s+(?=[a-zéèêàâîôûç]+(?:" + lexicon().alternation("infinitive_ending") + r")\b)", ctx.clean[s:e]))
+    text = ctx.clean[s:e]
+    joins = list(re.finditer(r"\s+et\s+(?=[a-zéèêàâîôûç]+(?:" + lexicon().alternation("infinitive_ending") + r")\b)", text))
+    joins = joins or list(_rx()["item_and"].finditer(text))
+    joins = [j for j in joins if j.group(0).strip()]
     if not joins:
         return items
     j = joins[-1]
     return [*items[:-1], (s, s + j.start(), t), (s + j.end(), e, t)]
 
 
-def _inline(ctx: Ctx, a: int, b: int, transversal: bool, of: bool = False, cut: bool = False) -> list[Item]:
+def _inline(ctx: Ctx, a: int, b: int, transversal: bool, of: bool = False, cut: bool = False, counted: bool = False) -> list[Item]:
     """'trois axes : A, B et C.' or 'trois priorités : A, avec… ; B ; C, notamment…';
     `of`: items after 'autour de' ('de la prévention, de la mobilisation… et de l'accès…');
-    `cut`: the excerpt ends inside the list, so even one item is the list's beginning."""
+    `cut`: the excerpt ends inside the list, so even one item is the list's beginning; `counted`: the
+    count is known, so an 'et' splits only where the count needs it (`_fit_count`)."""
     text = ctx.clean[a:b]
     parts: list[tuple[int, int]] = []
     if ";" in text:
@@ -240,7 +251,7 @@ def _inline(ctx: Ctx, a: int, b: int, transversal: bool, of: bool = False, cut: 
             pos += len(chunk) + 1
     else:
         pos = 0
-        for m in _rx()["item_and"].finditer(text):
+        for m in (re.finditer(r",\s*", text) if counted else _rx()["item_and"].finditer(text)):
             parts.append((a + pos, a + m.start()))
             pos = m.end()
         parts.append((a + pos, b))
@@ -305,7 +316,7 @@ def _block_after(ctx: Ctx, a: int, b: int, cue_end: int, count: int | None, tran
     colon = ctx.clean.find(":", cue_end, b)
     comma = re.match(r"[^,.:;]{0,40},", ctx.clean[cue_end:b])
     if colon >= 0 and ctx.clean[colon + 1 : b].strip(" .\n"):
-        items = _inline(ctx, colon + 1, b, transversal, cut=not ctx.clean[b:].strip())
+        items = _inline(ctx, colon + 1, b, transversal, cut=not ctx.clean[b:].strip(), counted=bool(count))
         return "axes.inline", _fit_count(ctx, items, count) if count else items
     if colon >= 0 or len(sentence.strip()) <= _HEADING_CHARS and not sentence.rstrip().endswith("."):
         items = _marked_lines(ctx, b, transversal)
@@ -319,7 +330,7 @@ def _block_after(ctx: Ctx, a: int, b: int, cue_end: int, count: int | None, tran
         items = _inline(ctx, around.end(), b, transversal, of=True)
         return "axes.inline", items if len(items) == count else []
     if comma and count:
-        items = _fit_count(ctx, _inline(ctx, cue_end + comma.end(), b, transversal), count)
+        items = _fit_count(ctx, _inline(ctx, cue_end + comma.end(), b, transversal, counted=True), count)
         return "axes.inline", items if len(items) == count else []
     if count:
         return "axes.prose", _prose(ctx, b, count)

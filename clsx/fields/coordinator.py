@@ -5,7 +5,8 @@
 The title is the function attached to that person, never the role phrase: "animé par X" says
 who, not what X is.
 - coordinator.function: a function cue next to the name ('Julie INDART, future animatrice');
-- coordinator.role: a role cue next to the name ('le contrat sera animé par Camille Thévenot').
+- coordinator.role: a role cue next to the name ('le contrat sera animé par Camille Thévenot');
+- coordinator.post: 'le poste est occupé par X' where that sentence or the one before names the function.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def find(ctx: Ctx, people: list[Person]) -> list[Candidate[Person]]:
     out: list[Candidate[Person]] = []
     for cue in ctx.matches("COORD"):
         a, b = ctx.sentence_of(cue.start_char)
+        if cue.id_ == "coord.post" and not _post_of_coordinator(ctx, a, cue.start_char):
+            continue
         best: tuple[int, Person] | None = None
         for p in people:
             if not (a <= p.start < b) or not _links(ctx, cue, p, people):
@@ -39,9 +42,20 @@ def find(ctx: Ctx, people: list[Person]) -> list[Candidate[Person]]:
                 best = (gap, p)
         if best:
             p = best[1]
-            rule = "coordinator.function" if cue.id_ == "coord.function" else "coordinator.role"
+            rule = {"coord.function": "coordinator.function", "coord.post": "coordinator.post"}.get(cue.id_, "coordinator.role")
             out.append(Candidate(p, min(p.start, cue.start_char), max(p.end, cue.end_char), rule, score=-best[0], data={"title": _function_of(ctx, p, people)}))
     return out
+
+
+def _post_of_coordinator(ctx: Ctx, a: int, cue_start: int) -> bool:
+    """'le poste est occupé par X': the post is the coordinator's when the sentence, or the one
+    before it in its paragraph, names the function ('… l'absence de coordinateur pendant dix-huit mois.')."""
+    functions = [c for c in ctx.matches("COORD") if c.id_ == "coord.function"]
+    if any(a <= c.start_char < cue_start for c in functions):
+        return True
+    p0, _ = ctx.paragraph_of(a)
+    before = [s for s in ctx.sentences if p0 <= s[0] and s[1] <= a]
+    return bool(before) and any(before[-1][0] <= c.start_char < before[-1][1] for c in functions)
 
 
 def choose(found: list[Candidate[Person]]) -> Candidate[Person] | None:

@@ -95,9 +95,9 @@ def find(ctx: Ctx, m: Mentions, signatories: list[Person]) -> list[Candidate[str
                 items = m.enumeration(t.idx + len(t.text), b)
                 out += [_candidate(ctx, it, "partner.signed_by", sign.id_) for it in items if it.person is None]
                 break
-    out += _contract_sentences(ctx, m, {(c.start, c.end) for c in out})
+    out += _contract_sentences(ctx, m, {(c.start, c.end) for c in out}) + _contract_with(ctx, m)
     for p in signatories:
-        if p.organisation:
+        if p.organisation and not _attending(ctx, p.start):
             a, b = p.organisation
             org = m.organisations.covering(a, b)
             if org is None or not (org.named or ctx.clean[org.start].isupper()):
@@ -136,6 +136,26 @@ def _contract_sentences(ctx: Ctx, m: Mentions, taken: set[tuple[int, int]]) -> l
             if items:
                 pos = items[-1].end
     return out
+
+
+def _contract_with(ctx: Ctx, m: Mentions) -> list[Candidate[str]]:
+    """'la conclusion d'un contrat local de santé avec l'ARS et le centre hospitalier d'Arles': the
+    contract's parties after 'avec'."""
+    out: list[Candidate[str]] = []
+    for cls in ctx.matches("CLS"):
+        t = ctx.doc[cls.end] if cls.end < len(ctx.doc) else None
+        if t is not None and t.lower_ == "avec":
+            b = ctx.sentence_of(t.idx)[1]
+            items = m.enumeration(t.idx + len(t.text), b)
+            # 'un projet de CLS avec la Ville de Caen' names another carrier: institutions only
+            out += [_candidate(ctx, it, "partner.contract_with", cls.id_) for it in items if it.organisation is not None and it.organisation.kind not in ("collectivity", "department")]
+    return out
+
+
+def _attending(ctx: Ctx, start: int) -> bool:
+    """'en présence du Président du Département X': someone present, not a party."""
+    a, _ = ctx.sentence_of(start)
+    return any(c.id_ == "ceremony.presence" for c in ctx.matches_in("CEREMONY", a, start))
 
 
 def _after_title(ctx: Ctx, start: int) -> bool:
@@ -181,10 +201,10 @@ def choose(ctx: Ctx, found: list[Candidate[str]], carrier_keys: set[str], carrie
     not_partner = lex.words("not_partner")
     out: list[Candidate[str]] = []
     seen: list[str] = []
-    ident: list[tuple[str | None, frozenset[str]]] = []
+    ident: list[tuple[str | None, frozenset[str], str | None]] = []
     for c in found:
         name, kind, org = c.value, c.data.get("kind"), c.data.get("org")
-        if org is not None and any(o.id_ == "org.ars" for o in ctx.matches_in("ORG", org.start, org.end)):
+        if org is not None and any(o.id_ == "org.ars" and org.start <= o.start_char < org.end for o in ctx.matches("ORG")):
             continue  # 'la Direction Départementale de l'ARS en Aveyron' is the ARS
         k = key(name)
         if not k or not 2 <= len(name) <= _MAX_NAME or name.lower() in not_partner or kind in {"ars", "carrier_body"}:
@@ -212,20 +232,23 @@ def choose(ctx: Ctx, found: list[Candidate[str]], carrier_keys: set[str], carrie
     return out
 
 
-def _identity(ctx: Ctx, c: Candidate[str]) -> tuple[str | None, frozenset[str]]:
+def _identity(ctx: Ctx, c: Candidate[str]) -> tuple[str | None, frozenset[str], str | None]:
     """(the head's lexicon entry, the words that name this one): 'CPAM' and 'Caisse primaire
     d'assurance maladie' are (org.health_insurance, {}), 'CPAM du Var' (…, {'var'})."""
     head = c.data.get("head")
     org = c.data.get("org")
     name_words = set(key(c.value).split())
     if head is None:
-        return None, frozenset(name_words)
+        return None, frozenset(name_words), None
     head_words: set[str] = set()
     for form in lexicon().by_id[head].forms:
         head_words |= set(key(form).split()) | set(words_of(form))
     if org is not None:
         head_words |= set(words_of(ctx.clean[org.start : org.head_end]))
-    return head, frozenset(w for w in name_words if w not in head_words and not w.startswith(tuple(head_words)))
+    # a head word in the plural ('hospitaliers', 'départementaux') is still the head
+    plural_of_head = {w for w in name_words for h in head_words if len(h) >= 4 and w.startswith(h[:-1]) and len(w) - len(h) <= 2}
+    kind = lexicon().organisation_kinds.get(head)
+    return head, frozenset(w for w in name_words if w not in head_words and w not in plural_of_head), kind
 
 
 def words_of(text: str) -> list[str]:
@@ -234,10 +257,16 @@ def words_of(text: str) -> list[str]:
     return words(text)
 
 
-def _same_body(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
-    """One head, and the words of one name among the other's ('hôpitaux Simone Veil' and 'Centre
-    Hospitalier Simone VEIL de Beauvais'; not 'CPAM 54' and 'CPAM 57')."""
-    return a[0] is not None and a[0] == b[0] and (a[1] <= b[1] or b[1] <= a[1])
+def _same_body(a: tuple[str | None, frozenset[str], str | None], b: tuple[str | None, frozenset[str], str | None]) -> bool:
+    """One body named twice: the same head with one name's words among the other's ('la CPAM' and
+    'la CPAM du Var', 'Conseil Départemental' and 'Conseil Départemental de l'Oise'), or the same kind
+    of body with the same name ('hôpitaux Simone Veil' and 'Centre Hospitalier Simone VEIL de
+    Beauvais'); not 'CPAM 54' and 'CPAM 57', nor 'le CHU' and 'les hôpitaux de proximité'."""
+    if a[0] is None or b[0] is None:
+        return False
+    if a[0] == b[0]:
+        return a[1] <= b[1] or b[1] <= a[1]
+    return a[2] == b[2] and bool(a[1]) and bool(b[1]) and (a[1] <= b[1] or b[1] <= a[1])
 
 
 def _better(new: Candidate[str], old: Candidate[str]) -> bool:

@@ -166,7 +166,7 @@ def place_in(ctx: Ctx, start: int, end: int) -> Candidate[str] | None:
             continue  # 'en mairie' is a venue (above); 'en 2024', 'en présence' are not places
         lm = _locality().match(what)
         town = _TOWN_IN_BRACKETS.match(ctx.clean, m.end("what"))
-        if lm and town and prep != "à":
+        if lm and town and prep != "à" and not ctx.match_at("ORG", town.start("town")) and not ctx.match_at("KIND", town.start("town")):
             return Candidate(_natural(town.group("town")), town.start("town"), town.end("town"), "place.town_in_brackets")
         inner = re.search(rf"\bà\s+(?P<loc>[{_U}][\w’'\-]+)", what)
         if lm and inner and prep != "à":  # 'au Caré à Baume-les-Dames'

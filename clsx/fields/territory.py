@@ -367,8 +367,11 @@ def _anaphoric_kind(ctx: Ctx, found: list[Candidate[Named]]) -> str | None:
     counts: dict[str, int] = {}
     for km in ctx.matches("KIND"):
         kind = _kind_of(km.id_)
-        if kind is None or not lexicon().by_id[km.id_].anaphoric or any(a <= km.start_char < b for a, b in named):
+        entry = lexicon().by_id[km.id_]
+        if kind is None or not entry.anaphoric or any(a <= km.start_char < b for a, b in named):
             continue
+        if entry.capitalised and not km.text[:1].isupper():
+            continue  # 'la Collectivité' stands for the carrier, 'la collectivité' for any
         counts[kind] = counts.get(kind, 0) + 1  # type: ignore[index]
     if not counts:
         return None

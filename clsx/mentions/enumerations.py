@@ -179,6 +179,8 @@ def enumeration(
             continue
         elif names and capitalised(t):
             k = max(_place_end(ctx, i) or i, name_run(doc, i))
+            if k < n and doc[k].is_digit and len(doc[k].text) <= 3:
+                k += 1  # 'Santé Escale 41'
             if not _item_ends(doc, k):
                 break  # 'Co-porté entre …': a sentence starts, not a name
             items.append(Item(t.idx, _end_char(doc, k - 1), "enum.name"))
@@ -240,7 +242,14 @@ def _item_ends(doc: object, k: int) -> bool:
     if k >= len(doc):  # type: ignore[arg-type]
         return True
     t = doc[k]  # type: ignore[index]
-    return t.is_space or t.is_punct or t.lower_ in lexicon().words("enumeration_joiner")
+    if t.lower_ in lexicon().words("enumeration_joiner"):
+        # 'la CAF et la CPAM', not 'Assurer et renforcer l'offre': what the joiner joins is another name
+        j = k + 1
+        lead = lexicon().words("article") | lexicon().words("of")
+        while j < len(doc) and doc[j].lower_ in lead:  # type: ignore[arg-type,index]
+            j += 1
+        return j >= len(doc) or capitalised(doc[j])  # type: ignore[arg-type,index]
+    return t.is_space or t.is_punct
 
 
 def _joined(head: str, of_word: str, name: str) -> str:

@@ -101,7 +101,9 @@ def _people_starts(ctx: Ctx) -> set[int]:
     from .people import caps_name_starts
 
     titles_end = max(t.end_char for t in ctx.matches("TITLE"))
-    return {ctx.token_at(a) for a in caps_name_starts(ctx) if a > min(t.start_char for t in ctx.matches("TITLE")) and a <= titles_end + 200}
+    first = min(t.start_char for t in ctx.matches("TITLE"))
+    starts = caps_name_starts(ctx) + [e.start_char for e in ctx.doc.ents if e.label_ == "PER"]
+    return {ctx.token_at(a) for a in starts if first < a <= titles_end + 200}
 
 
 def find(ctx: Ctx) -> list[Organisation]:
@@ -120,9 +122,9 @@ def find(ctx: Ctx) -> list[Organisation]:
             continue  # 'le territoire de la Communauté d'Agglomération Lens-Liévin': the inner one is the mention
         i, rule = h.end, "org.complement"
         plural = doc[h.start].lower_.endswith(("s", "x")) and not doc[h.start].text.isupper() and doc[h.start].lower_ not in lex.words("invariable_plural")
-        # a collectivity's name may hold an 'et' ('Vallées de la Braye et de l'Anille'); a plural head's 'et' shares it out
-        collectivity = kinds.get(h.id_) == "collectivity" and not plural
-        i = _complements(ctx, i, avoid, head_starts if collectivity else None)
+        # a name may hold an 'et' ('Vallées de la Braye et de l'Anille', 'Direction … de la Cohésion Sociale et de la
+        # Protection des Populations'), unless another institution follows it; a plural head's 'et' shares it out
+        i = _complements(ctx, i, avoid, None if plural else head_starts | avoid)
         first = doc[h.start]
         capital = first.text[:1].isupper() and not _sentence_start(ctx, h.start)
         named = i > h.end
@@ -139,6 +141,17 @@ def find(ctx: Ctx) -> list[Organisation]:
         start, end = doc[first_tok].idx, doc[i - 1].idx + len(doc[i - 1].text)
         out.append(Organisation(start, end, h.id_, kinds.get(h.id_, "other"), rule, h.end_char, plural))
     return out
+
+
+def _place_end(ctx: Ctx, j: int) -> int | None:
+    """End token of a department or region name starting at token j."""
+    if j >= len(ctx.doc):
+        return None
+    for label in ("DEPARTMENT", "REGION"):
+        m = ctx.match_at(label, ctx.doc[j].idx)
+        if m is not None:
+            return m.end
+    return None
 
 
 def _inner_head(ctx: Ctx, i: int, head_starts: frozenset[int]) -> bool:
@@ -186,7 +199,8 @@ def _complements(ctx: Ctx, i: int, avoid: frozenset[int] | set[int], et_avoid: f
             j = i + 1
             if j < len(doc) and doc[j].lower_ in articles:
                 j += 1
-            k = name_run(doc, j, avoid, et_avoid=et_avoid)
+            place = _place_end(ctx, j)  # 'de Tarn et Garonne', 'de Meurthe et Moselle'
+            k = max(name_run(doc, j, avoid, et_avoid=et_avoid), place or j)
             if k > j:
                 i = k
                 continue

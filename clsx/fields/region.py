@@ -2,6 +2,7 @@
 'Agence régionale de santé (ARS) de Bretagne'; 'Basse-Normandie' stays Basse-Normandie).
 
 - region.after_ars: a region name right after the ARS (an 'de', 'du', 'en' or '(ARS)' between);
+- region.before_ars: 'En Guyane, l'ARS et l'État accompagnent …' (the region, a comma, the ARS);
 - region.of_plan: the region of the ARS's own regional health plan ('le Projet Régional de Santé
   (PRS) de Bourgogne-Franche-Comté'), when no ARS is named with its region.
 """
@@ -20,6 +21,7 @@ def _gap() -> re.Pattern[str]:
     """What may stand between the ARS and its region: '(ARS)', 'de', 'de la', 'en'."""
     return re.compile(rf"[\s,]*(?:\((?:ARS|PRS)\))?\s*(?:{lexicon().of_phrase()}|en\s)?\s*", re.IGNORECASE)
 _PLAN_REACH = 40  # characters from 'Projet régional de santé' to its region
+_BEFORE = re.compile(r",\s*(?:l['’]\s*|la\s+)?")  # 'En Guyane, l'ARS'
 
 
 def find(ctx: Ctx) -> list[Candidate[str]]:
@@ -29,6 +31,10 @@ def find(ctx: Ctx) -> list[Candidate[str]]:
     for r in ctx.matches("REGION"):
         if any(a.end_char <= r.start_char and _gap().fullmatch(ctx.clean[a.end_char : r.start_char]) for a in ars):
             out.append(Candidate(r.id_, r.start_char, r.end_char, "region.after_ars"))
+        elif ctx.clean[max(0, r.start_char - 3) : r.start_char].lower().strip() == "en" and any(
+            a.start_char > r.end_char and _BEFORE.fullmatch(ctx.clean[r.end_char : a.start_char]) for a in ars
+        ):
+            out.append(Candidate(r.id_, r.start_char, r.end_char, "region.before_ars", score=-0.5))  # 'En Guyane, l'ARS …'
         elif any(0 <= r.start_char - p.end() <= _PLAN_REACH and _gap().fullmatch(ctx.clean[p.end() : r.start_char]) for p in plans):
             out.append(Candidate(r.id_, r.start_char, r.end_char, "region.of_plan", score=-1.0))
     return out

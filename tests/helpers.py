@@ -14,8 +14,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-# CI checks out ../shared beside the repository; a user's clone may not have it.
-SHARED = ROOT.parent / "shared"
+
+
+def _shared() -> Path:
+    """../shared: beside the repository (as CI checks it out), or beside the folder of a git
+    worktree (wt/NAME); CLSX_SHARED names it elsewhere. A user's clone may not have it."""
+    if os.environ.get("CLSX_SHARED"):
+        return Path(os.environ["CLSX_SHARED"])
+    return next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
+
+
+SHARED = _shared()
 DEV_TEXTS = SHARED / "dev" / "texts"
 DEV_GOLD = SHARED / "dev" / "gold"
 REFERENCE_SCORER = SHARED / "tools" / "score.py"

@@ -29,8 +29,12 @@ DEV_TEXTS = SHARED / "dev" / "texts"
 DEV_GOLD = SHARED / "dev" / "gold"
 REFERENCE_SCORER = SHARED / "tools" / "score.py"
 REAL_TEXTS = ROOT / "tests" / "data" / "real" / "texts"
+# Articles grouped by contract (texts/ and groups.json): real ones in ../shared, written variants here.
+SHARED_CONTRACTS = SHARED / "contracts"
+VARIANT_CONTRACTS = ROOT / "tests" / "data" / "contracts"
 
 needs_dev = pytest.mark.skipif(not DEV_TEXTS.is_dir(), reason="../shared/dev is not beside this checkout")
+needs_shared_contracts = pytest.mark.skipif(not SHARED_CONTRACTS.is_dir(), reason="../shared/contracts is not beside this checkout")
 
 
 def _corpus() -> dict[str, Path]:

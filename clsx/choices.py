@@ -116,7 +116,9 @@ def choose(field: str, cands: list[Candidate]) -> dict[str, Any]:
         rule = "agree" if len({c.article.sort_key for c in agreeing}) > 1 else "single"
         return {"value": best.value, "rule": rule, "sources": sources(agreeing), "conflicts": []}
     mine, theirs = _ranks(best, support[id(best)]), _ranks(others[0], support[id(others[0])])
-    rule = next(r for r in order if mine[r] != theirs[r])
+    rule = next((r for r in order if mine[r] != theirs[r]), "order")
+    if field == "signature.status":  # planned then signed: two stages of one signing, not a disagreement
+        return {"value": best.value, "rule": rule, "sources": sources(agreeing), "conflicts": []}
     groups: dict[str, list[Candidate]] = {}
     for c in ranked:  # best first: the chosen value's group comes first
         groups.setdefault(canonical(c.value), []).append(c)

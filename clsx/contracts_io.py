@@ -41,7 +41,6 @@ class Inputs:
     articles: list[Article] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)  # contract_model.SkippedInfo
     problems: list[str] = field(default_factory=list)  # "records.jsonl:3: not a JSON line: skipped", for stderr
-    lines: int = 0
 
     @property
     def errors(self) -> int:
@@ -56,31 +55,28 @@ def _skip(inputs: Inputs, where: str, text: str, reason: str, path: str | None =
 
 
 def add(inputs: Inputs, name: str, data: bytes) -> None:
-    """The records of one input (its bytes), named `name` in messages."""
+    """The records of one input (its bytes), named `name` in messages, in line order."""
     data = data.removeprefix(b"\xef\xbb\xbf")
     if data.lstrip()[:1] == b"[":
         try:
             rows = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
             raise InputError(f"{name}: not a JSON array of records: {e}") from e
-        items = [(f"{name}[{i}]", json.dumps(r, ensure_ascii=False, separators=(",", ":")), r) for i, r in enumerate(rows if isinstance(rows, list) else [rows])]
-    else:
-        items = []
-        for n, raw in lines(data):
-            where = f"{name}:{n}"
-            try:
-                text = raw.decode("utf-8").rstrip("\r")
-            except UnicodeDecodeError:
-                inputs.lines += 1
-                _skip(inputs, where, raw.decode("utf-8", "replace"), "not UTF-8")
-                continue
-            try:
-                items.append((where, text, json.loads(text)))
-            except json.JSONDecodeError as e:
-                inputs.lines += 1
-                _skip(inputs, where, text, f"not a JSON line ({e.msg})")
-    for where, text, rec in items:
-        inputs.lines += 1
+        for i, rec in enumerate(rows if isinstance(rows, list) else [rows]):
+            _record(inputs, f"{name}[{i}]", json.dumps(rec, ensure_ascii=False, separators=(",", ":")), rec)
+        return
+    for n, raw in lines(data):
+        where = f"{name}:{n}"
+        try:
+            text = raw.decode("utf-8").rstrip("\r")
+        except UnicodeDecodeError:
+            _skip(inputs, where, raw.decode("utf-8", "replace"), "not UTF-8")
+            continue
+        try:
+            rec = json.loads(text)
+        except json.JSONDecodeError as e:
+            _skip(inputs, where, text, f"not a JSON line ({e.msg})")
+            continue
         _record(inputs, where, text, rec)
 
 

@@ -154,7 +154,7 @@ def article(record: dict[str, Any], line: str) -> Article:
     ter = record.get("territory") if isinstance(record.get("territory"), dict) else {}
     sig = record.get("signature") if isinstance(record.get("signature"), dict) else {}
     per = record.get("period") if isinstance(record.get("period"), dict) else {}
-    warnings = [w for w in record.get("warnings") or [] if isinstance(w, str)]
+    warnings = [w for w in record.get("warnings") or [] if isinstance(w, str)] if isinstance(record.get("warnings"), list) else []
     code = f"siren:{ter['siren']}" if ter.get("siren") else (f"insee:{ter['insee_code']}" if ter.get("insee_code") else None)
     keys = {name_key(ter.get(k)) for k in ("name", "official_name", "acronym")}
     names = frozenset(k for k in keys if k and not _generic(k))

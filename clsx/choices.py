@@ -16,9 +16,10 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Any
+from typing import Any, get_args
 
 from .articles import Article, item_key, name_key, parse_date, rules
+from .model import TerritoryKind
 
 STATUS_RANK = {"signed": 2, "planned": 1, None: 0}
 
@@ -30,6 +31,7 @@ class Candidate:
     span: dict[str, Any] | None
     precision: int = 0  # higher is more precise (a day over a month over a year)
     stated: int = 2  # 2 stated, 1 inferred from context, 0 guessed
+    rule: str | None = None  # the extraction rule that found it, when the record says (optional field `rule`)
 
 
 def canonical(value: Any) -> str:
@@ -88,10 +90,19 @@ def _key(ranks: dict[str, Any], order: list[str]) -> tuple[Any, ...]:
     return tuple(ranks[r] if r == "order" else -ranks[r] for r in order)
 
 
+def _span(span: Any) -> dict[str, Any] | None:
+    """A record's evidence span, if it is one (offsets and text of the right types)."""
+    if not isinstance(span, dict):
+        return None
+    start, end, text = span.get("start"), span.get("end"), span.get("text")
+    ok = all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in (start, end)) and isinstance(text, str)
+    return {"start": start, "end": end, "text": text} if ok else None
+
+
 def _source(c: Candidate) -> dict[str, Any]:
-    out: dict[str, Any] = {"path": c.article.path, "doc_id": c.article.doc_id}
-    if isinstance(c.span, dict) and {"start", "end", "text"} <= c.span.keys():
-        out["span"] = {k: c.span[k] for k in ("start", "end", "text")}
+    out: dict[str, Any] = {"path": c.article.path, "doc_id": c.article.doc_id, "span": _span(c.span)}
+    if isinstance(c.rule, str):
+        out["rule"] = c.rule
     return out
 
 
@@ -112,18 +123,24 @@ def choose(field: str, cands: list[Candidate]) -> dict[str, Any]:
     best = ranked[0]
     agreeing = [c for c in cands if same(c.value, best.value)]
     others = [c for c in ranked if not same(c.value, best.value)]
+    value = _best_written(best.value, agreeing) if field != "signature.date" else best.value
     if not others:
         rule = "agree" if len({c.article.sort_key for c in agreeing}) > 1 else "single"
-        return {"value": best.value, "rule": rule, "sources": sources(agreeing), "conflicts": []}
+        return {"value": value, "rule": rule, "sources": sources(agreeing), "conflicts": []}
     mine, theirs = _ranks(best, support[id(best)]), _ranks(others[0], support[id(others[0])])
     rule = next((r for r in order if mine[r] != theirs[r]), "order")
     if field == "signature.status":  # planned then signed: two stages of one signing, not a disagreement
-        return {"value": best.value, "rule": rule, "sources": sources(agreeing), "conflicts": []}
+        return {"value": value, "rule": rule, "sources": sources(agreeing), "conflicts": []}
     groups: dict[str, list[Candidate]] = {}
     for c in ranked:  # best first: the chosen value's group comes first
         groups.setdefault(canonical(c.value), []).append(c)
     conflicts = [{"value": g[0].value, "sources": sources(g)} for g in groups.values()]
-    return {"value": best.value, "rule": rule, "sources": sources(agreeing), "conflicts": conflicts}
+    return {"value": value, "rule": rule, "sources": sources(agreeing), "conflicts": conflicts}
+
+
+def _best_written(value: Any, agreeing: list[Candidate]) -> Any:
+    """Of the forms that agree with the chosen text ('EVRON', 'Evron'), the best-written."""
+    return best_forms(c.value for c in agreeing)[0] if isinstance(value, str) else value
 
 
 def _written(form: str) -> tuple[Any, ...]:
@@ -153,12 +170,12 @@ def merge(articles: list[Article], field: str, key_of: Callable[[dict[str, Any]]
         for item in a.record.get(field) or []:
             if isinstance(item, dict) and (k := key_of(item)):
                 groups.setdefault(k, []).append((item, a))
-    return [{**build(items), "sources": sources(Candidate(None, a, i.get("span")) for i, a in items)} for items in groups.values()]
+    return [{**build(items), "sources": sources(Candidate(None, a, i.get("span"), rule=i.get("rule")) for i, a in items)} for items in groups.values()]
 
 
-def first(items: Items, key: str) -> Any:
-    """The value of `key` in the best article's item that has one."""
-    return next((i[key] for i, _ in items if i.get(key) is not None), None)
+def first(items: Items, key: str) -> str | None:
+    """The text at `key` in the best article's item that has one."""
+    return next((i[key] for i, _ in items if isinstance(i.get(key), str)), None)
 
 
 def _named(label: str, *keys: str) -> Callable[[Items], dict[str, Any]]:
@@ -184,7 +201,8 @@ def _label_key(label: str) -> Callable[[dict[str, Any]], str]:
 
 def _funding_key(item: dict[str, Any]) -> str:
     amount = item.get("amount_eur")
-    return f"{amount}|{item_key(item.get('funder'))}" if isinstance(amount, (int, float)) and not isinstance(amount, bool) else ""
+    ok = isinstance(amount, (int, float)) and not isinstance(amount, bool) and amount == amount  # not NaN
+    return f"{float(amount)}|{item_key(item.get('funder'))}" if ok else ""
 
 
 def lists(articles: list[Article]) -> dict[str, list[dict[str, Any]]]:
@@ -203,14 +221,35 @@ def _at(record: dict[str, Any], path: str) -> Any:
     return v
 
 
+def _fits(path: str, v: Any) -> bool:
+    """A value of the type the contract model wants at `path` (a record from another tool or
+    version may carry anything: what does not fit is no candidate)."""
+    if path in INT_FIELDS:
+        return isinstance(v, int) and not isinstance(v, bool)
+    if path == "territory.kind":
+        return v in KINDS
+    if path == "signature.status":
+        return v in ("signed", "planned")
+    if path == "signature.date":
+        return parse_date(v) is not None
+    return isinstance(v, str) and bool(v.strip())
+
+
+INT_FIELDS = ("cls_number", "axes_announced", "actions_count", "period.duration_years")
+KINDS = get_args(TerritoryKind)
+
+
 def _cands(articles: list[Article], path: str, span: str | None, **ranks: Callable[[Article], int]) -> list[Candidate]:
-    """A candidate per article that gives a value at `path` (dotted), with the span at `span`."""
+    """A candidate per article that gives a value at `path` (dotted), with the span at `span`
+    and the rule id beside that span (`territory.rule`, `signature.rule`…)."""
     out = []
+    rule = span.rsplit(".", 1)[0] + ".rule" if span else None
     for a in articles:
         v = _at(a.record, path)
-        if v is None or (isinstance(v, str) and not v.strip()):
+        if v is None or not _fits(path, v):
             continue
-        out.append(Candidate(v, a, _at(a.record, span) if span else None, **{k: f(a) for k, f in ranks.items()}))
+        extra = {k: f(a) for k, f in ranks.items()}
+        out.append(Candidate(v, a, _at(a.record, span) if span else None, rule=_at(a.record, rule) if rule else None, **extra))
     return out
 
 
@@ -228,7 +267,8 @@ def _years(articles: list[Article]) -> list[Candidate]:
         start, end = a.period
         if start is not None or end is not None:
             value = {"start_year": start, "end_year": end}
-            out.append(Candidate(value, a, _at(a.record, "period.span"), precision=(start is not None) + (end is not None)))
+            precision = (start is not None) + (end is not None)
+            out.append(Candidate(value, a, _at(a.record, "period.span"), precision=precision, rule=_at(a.record, "period.rule")))
     return out
 
 
@@ -259,8 +299,8 @@ def _duration(articles: list[Article]) -> list[Candidate]:
     out = []
     for a in articles:
         n = _at(a.record, "period.duration_years")
-        if n is not None:
-            out.append(Candidate(n, a, _at(a.record, "period.duration_span") or _at(a.record, "period.span")))
+        if n is not None and _fits("period.duration_years", n):
+            out.append(Candidate(n, a, _at(a.record, "period.duration_span") or _at(a.record, "period.span"), rule=_at(a.record, "period.rule")))
     return out
 
 
@@ -268,6 +308,7 @@ def _coordinator(articles: list[Article]) -> list[Candidate]:
     out = []
     for a in articles:
         c = a.record.get("coordinator")
-        if isinstance(c, dict) and (c.get("name") or c.get("title")):
-            out.append(Candidate({"name": c.get("name"), "title": c.get("title")}, a, c.get("span")))
+        value = {k: c.get(k) if isinstance(c.get(k), str) else None for k in ("name", "title")} if isinstance(c, dict) else {}
+        if isinstance(c, dict) and any(value.values()):
+            out.append(Candidate(value, a, c.get("span"), rule=c.get("rule")))
     return out

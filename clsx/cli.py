@@ -392,8 +392,15 @@ def contracts_command(
             write_csv(out, lines)
         else:
             out.write("".join(line + "\n" for line in lines))
+        out.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(1) from None
     finally:
-        out.close() if output else out.detach()
+        if output:
+            out.close()
+        else:
+            out.detach()  # leave sys.stdout open
     if html:
         from .contracts_page import page, review_anchors, review_href, unlinked
 

@@ -12,7 +12,7 @@ from typing import Any, Generic, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import SCHEMA_VERSION, Span, TerritoryKind
+from .model import SCHEMA_VERSION, Span, TerritoryKind, _Sparse
 
 T = TypeVar("T")
 Status = Literal["signed", "planned"]
@@ -23,12 +23,15 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class SourceRef(_Model):
-    """Where a value comes from: the article record (its source.path and doc_id) and the evidence span."""
+class SourceRef(_Sparse):
+    """Where a value comes from: the article record (its source.path and doc_id), the evidence
+    span, and the extraction rule that found it when the record says (left out otherwise)."""
 
+    _omit_if_none = ("rule",)
     path: str
     doc_id: str
     span: Span | None = None
+    rule: str | None = None
 
 
 class Alternative(_Model, Generic[T]):

@@ -87,7 +87,7 @@ def relation(a: Article, b: Article) -> str | None:
     return APART if APART in said else (SAME if SAME in said else None)
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: two territories may look alike (homonyms left alone)
 class Territory:
     """Articles of one territory, and what identifies it (grown as articles join)."""
 
@@ -129,15 +129,27 @@ class Territory:
 
 def territories(articles: Iterable[Article]) -> list[Territory]:
     """Placed articles by territory: codes first, then names with a department and a kind, so that
-    an article that says less joins the one territory it fits (or stays alone if it fits several)."""
+    an article that says less joins the one territory it fits (or stays alone if it fits several).
+    Only the territories sharing a code or a name with an article are tried."""
     out: list[Territory] = []
+    by_code: dict[str, Territory] = {}
+    by_name: dict[str, list[Territory]] = {}
     order = sorted(articles, key=lambda a: (a.code is None, a.department is None, a.kind is None, a.code or "", sorted(a.names), a.sort_key))
     for a in order:
-        fits = [t for t in out if t.fits(a)]
+        near = [by_code[a.code]] if a.code in by_code else []
+        near += [t for n in sorted(a.names) for t in by_name.get(n, []) if t.code is None or a.code is None]
+        fits = list({id(t): t for t in near if t.fits(a)}.values())
         if len(fits) == 1:
-            fits[0].add(a)
+            t = fits[0]
+            t.add(a)
         else:
-            out.append(Territory.of(a, ambiguous=len(fits) > 1))
+            t = Territory.of(a, ambiguous=len(fits) > 1)
+            out.append(t)
+            if a.code and not t.ambiguous:
+                by_code[a.code] = t
+        for n in a.names:
+            if t not in by_name.setdefault(n, []):
+                by_name[n].append(t)
     return out
 
 
@@ -168,7 +180,7 @@ def generations(articles: list[Article]) -> list[list[Article]]:
     return list(out.values())
 
 
-@dataclass
+@dataclass(eq=False)
 class Draft:
     """A contract being built: its articles, fields chosen, and where it stands in its territory."""
 
@@ -269,6 +281,11 @@ def _name(drafts: list[Draft]) -> None:
         if len(same) > 1:
             for d in same:
                 d.contract_id += f"-{d.articles[0].doc_id}"
+    seen: dict[str, int] = {}
+    for d in drafts:  # two copies of one text placed apart (records of different clsx versions)
+        seen[d.contract_id] = seen.get(d.contract_id, 0) + 1
+        if seen[d.contract_id] > 1:
+            d.contract_id += f"-{seen[d.contract_id]}"
 
 
 def build(articles: Iterable[Article]) -> list[Draft]:

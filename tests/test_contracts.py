@@ -143,6 +143,34 @@ def test_relation(a: dict[str, Any], b: dict[str, Any], expected: str | None) ->
     assert relation(x, y) == relation(y, x) == expected
 
 
+def _with(rec: dict[str, Any], **signature: Any) -> dict[str, Any]:
+    rec["signature"].update(signature)
+    return rec
+
+
+NOT_ABOUT = ("the text never mentions a contrat local de santé: is it about one?",)
+
+
+@pytest.mark.parametrize(
+    ("recs", "field", "value", "rule"),
+    [
+        ([_rec("a", date="2019-09-20", status="planned"), _rec("b", date="2019-09-25")], "date", "2019-09-25", "status"),
+        ([_rec("a", date="2019-10"), _rec("b", date="2019-09-25")], "date", "2019-09-25", "precision"),
+        ([_with(_rec("a", date="2024-03-14"), date_inferred=True), _rec("b", date="2024-03-15")], "date", "2024-03-15", "stated"),
+        ([_rec("a", date="2024-03-14", warnings=("year of the signature date inferred from the weekday and the years in the text (2024)",)), _rec("b", date="2024-03-15")], "date", "2024-03-15", "stated"),
+        ([_with(_rec("a", warnings=NOT_ABOUT), place="Laval"), _with(_rec("b"), place="Evron")], "place", "Evron", "about"),
+        ([_with(_rec("a"), place="Laval"), _with(_rec("b"), place="Evron"), _with(_rec("c"), place="EVRON")], "place", "Evron", "support"),
+        ([_with(_rec("a"), place="Laval"), _with(_rec("b"), place="Evron")], "place", "Evron", "order"),
+        ([_with(_rec("a"), place="Evron"), _with(_rec("b"), place="EVRON")], "place", "Evron", "agree"),
+    ],
+)
+def test_choice_rules(recs: list[dict[str, Any]], field: str, value: str, rule: str) -> None:
+    (contract,) = build(article(r, json.dumps(r)) for r in recs)
+    choice = contract.fields["signature"][field]
+    assert (choice["value"], choice["rule"]) == (value, rule)
+    assert bool(choice["conflicts"]) == (rule != "agree")
+
+
 def test_a_territory_with_one_generation_is_one_contract() -> None:
     """Nothing points to a second generation: a number, a date and nothing at all are one contract."""
     recs = [_rec("a", number=1), _rec("b", date="2021-02-08"), _rec("c")]

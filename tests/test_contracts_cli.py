@@ -134,3 +134,32 @@ def test_a_broken_json_array_is_a_usage_error(tmp_path: Path) -> None:
     assert done.returncode == 2
     (line,) = stderr_lines(done.stderr)
     assert line.startswith(f"Error: {bad}: not a JSON array of records")
+
+
+ODD_VALUES = [
+    {"cls_number": "2", "axes_announced": True, "actions_count": 1.5},
+    {"territory": {"name": 12, "kind": "zone", "siren": 123, "department_code": 29, "span": {"start": -1, "end": "x", "text": None}}},
+    {"territory": "Saint-Martin", "region": ["Guadeloupe"]},
+    {"signature": {"date": "2023-13-45", "status": "done", "place": ["x"], "span": "s"}},
+    {"signature": None, "period": {"start_year": "2019", "end_year": 2021.0, "duration_years": "3"}},
+    {"signatories": [{"name": None}, {"name": "Jean DUPONT", "title": 3, "organization": {"a": 1}}, "x"], "partners": "ARS", "axes": [{"label": "Santé", "transversal": "yes"}]},
+    {"coordinator": {"name": 5, "title": "coordinatrice"}, "funding": [{"amount_eur": "10", "funder": 3}, {"amount_eur": float("nan")}, {"amount_eur": 10000, "funder": None}]},
+    {"warnings": "year of the signature date guessed", "doc_id": None, "title": 5, "source": {"path": 7}},
+    {"territory": {"name": "Ville de Matoury", "siren": "1", "rule": "territory-from-title", "span": {"start": 0, "end": 4, "text": "Vill"}}},
+]
+
+
+def test_records_with_odd_values_give_valid_contracts(records_file: Path, tmp_path: Path) -> None:
+    """A record from another tool or a newer clsx may carry anything: what does not fit is left out, never a traceback."""
+    base = json.loads(records_file.read_text(encoding="utf-8").split("\n")[0])
+    path = tmp_path / "odd.jsonl"
+    path.write_text("".join(json.dumps({**base, **odd, "doc_id": odd.get("doc_id", f"{i:016d}")}) + "\n" for i, odd in enumerate(ODD_VALUES)), encoding="utf-8")
+    done = run_cli("contracts", str(path))
+    assert done.returncode == 0, done.stderr.decode()
+    schema = json.loads(run_cli("schema", "--contract").stdout)
+    rows = jsonl(done.stdout)
+    for row in rows:
+        jsonschema.Draft202012Validator(schema).validate(row)
+    assert sum(len(r["articles"]) for r in rows) == len(ODD_VALUES)
+    matoury = next(r for r in rows if r["territory"]["name"]["value"] == "Ville de Matoury")
+    assert matoury["territory"]["name"]["sources"][0]["rule"] == "territory-from-title"  # the optional rule id is carried

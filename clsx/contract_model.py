@@ -8,9 +8,11 @@ the choice rule that decided (clsx/contracts.json, README 'One record per contra
 
 from __future__ import annotations
 
+import re
 from typing import Any, Generic, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import GenerateJsonSchema
 
 from .model import SCHEMA_VERSION, Span, TerritoryKind, _Sparse
 
@@ -157,11 +159,19 @@ class Skipped(_Model):
     skipped: SkippedInfo
 
 
+class _Names(GenerateJsonSchema):
+    """'Choice_TerritoryKind_' rather than 'Choice_Literal__commune____communaute_de_communes…' in $defs."""
+
+    def normalize_name(self, name: str) -> str:
+        name = re.sub(r"Literal\[[^\]]*'commune'[^\]]*\]", "TerritoryKind", name)
+        return super().normalize_name(re.sub(r"Literal\['signed', 'planned'\]", "Status", name))
+
+
 def contract_schema() -> dict[str, Any]:
     """The JSON Schema of one line of `clsx contracts` (a contract, or a skipped input line)."""
     from pydantic import TypeAdapter
 
-    s = TypeAdapter(Union[Contract, Skipped]).json_schema()
+    s = TypeAdapter(Union[Contract, Skipped]).json_schema(schema_generator=_Names)
     s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     s["title"] = "clsx contract (one JSONL line of clsx contracts)"
     return s

@@ -288,12 +288,87 @@ def schema_dict() -> dict[str, Any]:
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    contract: Annotated[bool, typer.Option("--contract", help="The schema of a line of clsx contracts instead.")] = False,
+) -> None:
     """Print the JSON Schema that every output line validates against.
 
-    Example: clsx schema > record.schema.json
+    Example: clsx schema > record.schema.json ; clsx schema --contract > contract.schema.json
     """
+    if contract:
+        from .contract_model import contract_schema
+
+        typer.echo(json.dumps(contract_schema(), ensure_ascii=False, indent=2))
+        return
     typer.echo(json.dumps(schema_dict(), ensure_ascii=False, indent=2))
+
+
+@app.command("contracts")
+def contracts_command(
+    paths: Annotated[list[str], typer.Argument(help="Records (JSONL, or a JSON array) written by clsx extract, or - for stdin.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the contracts here instead of stdout.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (one contract a line) or csv (one row a contract).")] = "jsonl",
+    html: Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained overview page here.")] = None,
+    review: Annotated[
+        Optional[str], typer.Option("--review", help="A clsx review page of the same records: the overview links each source to it.")
+    ] = None,
+) -> None:
+    """Merge the article records that describe the same contract (same territory, same generation)
+    into one contract record each, with every value's sources and the articles' disagreements.
+
+    Example: clsx extract corpus/ | clsx contracts - -o contracts.jsonl ; clsx contracts records.jsonl --format csv --html overview.html --review review.html
+    """
+    from .contracts import build
+    from .contracts_io import STDIN, InputError, contract_lines, read, write_csv
+
+    if fmt not in ("jsonl", "csv"):
+        _usage_error(f"unknown format {fmt!r}; one of: jsonl, csv")
+    for p in paths:
+        if p != STDIN and not Path(p).is_file():
+            _usage_error(f"file not found: {p}")
+    if paths.count(STDIN) > 1:
+        _usage_error("stdin (-) can be read only once")
+    if review and not html:
+        _usage_error("--review needs --html (the overview page links to it)")
+    try:
+        inputs = read(paths)
+    except InputError as e:
+        _usage_error(str(e))
+    drafts = build(inputs.articles)
+    lines = contract_lines(drafts, inputs.skipped)
+    out = _open_output(output, False)
+    try:
+        if fmt == "csv":
+            write_csv(out, lines)
+        else:
+            out.write("".join(line + "\n" for line in lines))
+        out.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(1) from None
+    finally:
+        if output:
+            out.close()
+        else:
+            out.detach()  # leave sys.stdout open
+    if html:
+        from .contracts_page import page, review_anchors, review_href, unlinked
+
+        anchors = review_anchors(review) if review else None
+        records = [json.loads(line) for line in lines]
+        html.write_text(page(records, review_href(review, html) if review else None, anchors), encoding="utf-8")
+        if anchors is not None and (missing := unlinked(records, anchors)):
+            typer.echo(f"clsx: {missing} article(s) are not in {review}: not linked", err=True)
+    for problem in inputs.problems:
+        typer.echo(f"clsx: {problem}", err=True)
+    unplaced = sum(1 for d in drafts if d.territory is None)
+    typer.echo(
+        f"clsx: {len(inputs.articles)} article(s) in {len(drafts)} contract(s) ({unplaced} unplaced); "
+        f"{len(inputs.skipped)} line(s) skipped ({inputs.errors} error record(s))",
+        err=True,
+    )
+    if inputs.problems:
+        raise typer.Exit(1)
 
 
 @app.command("link")

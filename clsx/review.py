@@ -71,11 +71,17 @@ def marked(text: str, evs: Sequence[Evidence], ids: Sequence[str]) -> str:
     return "".join(out)
 
 
-def _doc_section(n: int, record: dict[str, Any], text: str | None, note: str | None) -> str:
+def anchor(doc_id: str) -> str:
+    """The id of a document's heading, by its doc_id: what other pages (clsx contracts --html) link to."""
+    return f"record-{doc_id}"
+
+
+def _doc_section(n: int, record: dict[str, Any], text: str | None, note: str | None, first: bool = True) -> str:
     src = record.get("source") or {}
     path = str(src.get("path") or "?")
     err = record.get("error")
-    head = f'<h2><span class="num">{n}.</span> {esc(path)}</h2>'
+    target = f' id="{esc(anchor(str(record["doc_id"])))}"' if first and record.get("doc_id") and not err else ""
+    head = f'<h2{target}><span class="num">{n}.</span> {esc(path)}</h2>'
     if err:
         return (
             f'<section class="doc" id="doc-{n}" data-warnings="0" data-missing="0" data-error="1" '
@@ -157,7 +163,11 @@ def page(records: Sequence[dict[str, Any]], texts: Sequence[str | None], notes: 
     colours = "".join(
         f".f-{f}{{background:{bg};border-bottom:2px solid {line}}}" f"span.sw.f-{f}{{background:{line}}}" for f, (bg, line) in FIELDS.items()
     )
-    sections = "".join(_doc_section(n, r, t, note) for n, (r, t, note) in enumerate(zip(records, texts, notes), 1))
+    firsts, seen = [], set()  # a text given twice (same doc_id): links go to its first section
+    for r in records:
+        firsts.append(r.get("doc_id") not in seen)
+        seen.add(r.get("doc_id"))
+    sections = "".join(_doc_section(n, r, t, note, f) for n, (r, t, note, f) in enumerate(zip(records, texts, notes, firsts), 1))
     radios = "".join(
         f'<label><input type="radio" name="show" value="{v}"{" checked" if v == "all" else ""}> {label} ({c})</label>'
         for v, label, c in (
@@ -168,17 +178,7 @@ def page(records: Sequence[dict[str, Any]], texts: Sequence[str | None], notes: 
             ("errors", "errors", n_err),
         )
     )
-    return f"""<!DOCTYPE html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="clsx {esc(__version__)}">
-<title>{esc(title)}</title>
-<style>{_CSS}{colours}</style>
-</head>
-<body>
-<header>
+    return document(title, _CSS + colours, _JS, f"""<header>
 <h1>{esc(title)} <small>{len(records)} document(s)</small></h1>
 <div class="filters">{radios}
 <input type="search" id="search" placeholder="filter by path or title" aria-label="filter by path or title">
@@ -188,14 +188,31 @@ def page(records: Sequence[dict[str, Any]], texts: Sequence[str | None], notes: 
 <main>
 {_index(records)}
 {sections}
-</main>
-<script>{_JS}</script>
+</main>""")
+
+
+def document(title: str, css: str, js: str, body: str) -> str:
+    """A self-contained page: UTF-8 declared, inline style and script, nothing fetched (the
+    review page and the contracts overview)."""
+    return f"""<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="clsx {esc(__version__)}">
+<title>{esc(title)}</title>
+<style>{css}</style>
+</head>
+<body>
+{body}
+<script>{js}</script>
 </body>
 </html>
 """
 
 
-_CSS = """
+# The frame the review page and the contracts overview share: a sticky header of filters, plain tables.
+FRAME_CSS = """
 :root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d1d1f;background:#f6f7f9}
 body{margin:0}
 header{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid #ddd;padding:.5rem 1rem}
@@ -203,13 +220,16 @@ h1{font-size:1.15rem;margin:.2rem 0}h1 small{font-weight:normal;color:#666}
 .filters{display:flex;flex-wrap:wrap;gap:.8rem;align-items:center;font-size:.9rem}
 .filters input[type=search]{padding:.2rem .4rem;min-width:14rem}
 #shown{color:#666}
-.legend{margin-top:.3rem;font-size:.8rem;display:flex;flex-wrap:wrap;gap:.7rem}
-.key{display:inline-flex;align-items:center;gap:.25rem}
-.sw{display:inline-block;width:.7rem;height:.7rem;border-radius:2px;margin-right:.3rem;vertical-align:middle;background:#ccc}
 main{padding:1rem;max-width:110rem;margin:0 auto}
 table{border-collapse:collapse;font-size:.85rem;width:100%;background:#fff}
 td,th{border:1px solid #e2e2e2;padding:.25rem .4rem;text-align:left;vertical-align:top}
 th{background:#f0f0f3}
+"""
+
+_CSS = FRAME_CSS + """
+.legend{margin-top:.3rem;font-size:.8rem;display:flex;flex-wrap:wrap;gap:.7rem}
+.key{display:inline-flex;align-items:center;gap:.25rem}
+.sw{display:inline-block;width:.7rem;height:.7rem;border-radius:2px;margin-right:.3rem;vertical-align:middle;background:#ccc}
 table.index{margin-bottom:1.5rem}
 section.doc{background:#fff;border:1px solid #ddd;border-radius:6px;margin:0 0 1.5rem;padding:.6rem 1rem 1rem}
 section.doc h2{font-size:1rem;margin:.2rem 0;word-break:break-all}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -95,6 +96,19 @@ def dev_records(records: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     if not DEV_STEMS:
         pytest.skip("../shared/dev is not beside this checkout")
     return [records[dev_key(s)] for s in DEV_STEMS]
+
+
+@pytest.fixture(scope="session")
+def set_lines(nlp: Any) -> Callable[[Path], list[str]]:
+    """A folder of grouped articles (texts/, groups.json) -> the JSON line of each text, in
+    name order, as `clsx extract FOLDER/texts` prints it; extracted once per session."""
+    from clsx.extract import extract_path, to_line
+
+    @lru_cache(maxsize=None)
+    def lines(folder: Path) -> tuple[str, ...]:
+        return tuple(to_line(extract_path(str(p))) for p in sorted((folder / "texts").glob("*.txt")))
+
+    return lambda folder: list(lines(folder))
 
 
 @pytest.fixture(scope="session")

@@ -14,15 +14,27 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-# CI checks out ../shared beside the repository; a user's clone may not have it, and a git
-# worktree elsewhere names it with CLSX_SHARED=/path/to/shared.
-SHARED = Path(os.environ.get("CLSX_SHARED") or ROOT.parent / "shared")
+
+
+def _shared() -> Path:
+    """../shared: beside the repository (as CI checks it out), or beside the folder of a git
+    worktree (wt/NAME); CLSX_SHARED names it elsewhere. A user's clone may not have it."""
+    if os.environ.get("CLSX_SHARED"):
+        return Path(os.environ["CLSX_SHARED"])
+    return next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
+
+
+SHARED = _shared()
 DEV_TEXTS = SHARED / "dev" / "texts"
 DEV_GOLD = SHARED / "dev" / "gold"
 REFERENCE_SCORER = SHARED / "tools" / "score.py"
 REAL_TEXTS = ROOT / "tests" / "data" / "real" / "texts"
+# Articles grouped by contract (texts/ and groups.json): real ones in ../shared, written variants here.
+SHARED_CONTRACTS = SHARED / "contracts"
+VARIANT_CONTRACTS = ROOT / "tests" / "data" / "contracts"
 
 needs_dev = pytest.mark.skipif(not DEV_TEXTS.is_dir(), reason="../shared/dev is not beside this checkout")
+needs_shared_contracts = pytest.mark.skipif(not SHARED_CONTRACTS.is_dir(), reason="../shared/contracts is not beside this checkout")
 
 
 def _corpus() -> dict[str, Path]:

@@ -19,11 +19,11 @@ def _readme() -> str:
     return README.read_text(encoding="utf-8") if README.exists() else ""
 
 
-def test_the_commands_are_the_documented_six() -> None:
-    assert COMMANDS == ["eval", "extract", "link", "review", "schema", "show"]
+def test_the_commands_are_the_documented_seven() -> None:
+    assert COMMANDS == ["contracts", "eval", "extract", "link", "review", "schema", "show"]
 
 
-@pytest.mark.parametrize("command", sorted({"extract", "schema", "eval", "link", "review", "show", *COMMANDS}))
+@pytest.mark.parametrize("command", sorted({"contracts", "extract", "schema", "eval", "link", "review", "show", *COMMANDS}))
 def test_every_command_appears_in_the_readme(command: str) -> None:
     assert f"clsx {command}" in _readme()
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from .gazetteer import split, words
-from .patterns import load_json
 
 
 @cache
@@ -81,9 +80,12 @@ def item_key(text: Any) -> str:
 
 @cache
 def _generic_words() -> frozenset[str]:
-    """Words that only say what kind of territory it is: link.json's kind phrases and generic words."""
-    link = load_json("link.json")
-    phrases = [*link["generic"], *(p for ps in link["prefixes"].values() for p in ps)]
+    """Words that only say what kind of territory it is: the territory kinds' forms and the generic
+    words of names (patterns/lexicon/)."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    phrases = [*lex.words("name_generic"), *(f for k in lex.entries("territory_kinds.jsonl") for f in k.forms)]
     return frozenset(w for p in phrases for w in words(p))
 
 

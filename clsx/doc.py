@@ -76,9 +76,17 @@ class Ctx:
         return Span(start=a, end=b, text=self.text.raw[a:b])
 
     def matches(self, label: str) -> list[SpacySpan]:
-        """Rule matches of one label, longest first where they overlap, in text order."""
+        """Rule matches of one label, longest first where they overlap, in text order. A department
+        inside a region's name ('Loire' in 'Pays de la Loire') is the region's."""
         if label not in self._matches:
-            self._matches[label] = self._longest(label)
+            found = self._longest(label)
+            if label == "DEPARTMENT":
+                regions = self.matches("REGION")
+                found = [
+                    d for d in found
+                    if not any(r.start_char <= d.start_char and d.end_char <= r.end_char and r.end_char - r.start_char > d.end_char - d.start_char for r in regions)
+                ]
+            self._matches[label] = found
         return self._matches[label]
 
     def _longest(self, label: str) -> list[SpacySpan]:

@@ -73,6 +73,8 @@ class Assembly:
         carrier = territory.choose(ctx, found_t)
         if carrier is None and place is not None:
             carrier = territory.commune_at(ctx, place)
+        if carrier is None:
+            carrier = territory.head_commune(ctx)
         self._keep("territory", found_t, [carrier] if carrier else [])
         found_r = region.find(ctx)
         reg = region.choose(found_r)

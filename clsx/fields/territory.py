@@ -13,7 +13,12 @@ Candidates (each says its rule):
   engagement … avec un Contrat Local de Santé', 'Aunis Atlantique a signé son CLS'), kept
   when the register knows it or the sentence tells a signing;
 - territory.register_extension: a name the register knows in a longer form that the text
-  writes on ('Grand Saint-Dizier, Der et Vallées').
+  writes on ('Grand Saint-Dizier, Der et Vallées');
+- territory.signer: the name right before 'a signé', 'signe', 'signera';
+- territory.acronym: an acronym the register gives one EPCI, written twice ('la 4CPS');
+- territory.signing_place / territory.head_commune: with no other candidate, in a text that speaks
+  of a commune, the commune it was signed in, or the commune the headline says it is about ('la
+  santé à Matoury').
 The group of candidates with the same name that the text names most, in its head and in its
 signing sentences, is the carrier; its kind is the one written, else the one the text gives
 its bare kind words ('l'Agglo'), else the register's.
@@ -33,6 +38,7 @@ from ..mentions.names import acronym as is_acronym, name_run
 from ..mentions.organisations import Organisation
 
 _BASE, _HEAD, _SIGNING, _REPEAT_CAP = 2.0, 2.0, 2.0, 2.0
+_HEADLINE_LINES, _HEADLINE_CHARS = 8, 150  # where a page's headline may be: its first short lines
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,8 @@ def find(ctx: Ctx, m: Mentions) -> list[Candidate[Named]]:
     out += _cls_of(ctx, m, taken) + _subjects(ctx, m, taken)
     taken += [(c.start, c.end) for c in out]
     out += _signers(ctx, m, taken)
+    taken += [(c.start, c.end) for c in out]
+    out += _acronyms(ctx, taken)
     return [_scored(ctx, c) for c in sorted(out, key=lambda c: c.start)]
 
 
@@ -227,8 +235,8 @@ def _subjects(ctx: Ctx, m: Mentions, taken: list[tuple[int, int]]) -> list[Candi
             i += 1
         if i >= len(doc) or any(x <= doc[i].idx < y for x, y in taken) or m.organisations.at(doc[i].idx):
             continue
-        if any(p.start == doc[i].idx for p in m.people):
-            continue
+        if any(p.start == doc[i].idx for p in m.people) or any(ctx.match_at(label, doc[i].idx) for label in ("CLS", "KIND", "ORG", "TITLE")):
+            continue  # 'Le Contrat Local de Santé …' opens with the contract, not a territory
         k = name_run(doc, i, et_avoid=frozenset())
         if k == i or k >= len(doc) or not doc[k].is_alpha or not doc[k].is_lower:
             continue  # a verb follows the name
@@ -239,8 +247,8 @@ def _subjects(ctx: Ctx, m: Mentions, taken: list[tuple[int, int]]) -> list[Candi
         signs = any(s.start_char >= end for s in ctx.matches_in("SIGN", a, b) + ctx.matches_in("PLANNED", a, b))
         kind = _register_kind(name)
         verb = doc[k].lower_ in lexicon().words("subject_verb")
-        # a sentence that tells a signing, or the headline, of a name the register knows
-        if not (verb and (signs or (a < ctx.head_end and _register_knows(name)))) and kind is None:
+        # a sentence that tells a signing, or the headline, of a name the register knows ('Lancé en 2024, …' is no subject)
+        if not (verb and (signs or (a < ctx.head_end and _register_knows(name)))):
             continue
         out.append(Candidate(Named(name, kind, None, key(name)), start, end, "territory.subject"))
     return out
@@ -277,6 +285,28 @@ def _signers(ctx: Ctx, m: Mentions, taken: list[tuple[int, int]]) -> list[Candid
         if _generic(name):
             continue
         out.append(Candidate(Named(name, _register_kind(name), None, key(name)), start, end, "territory.signer"))
+    return out
+
+
+_ACRONYM_MENTIONS = 2  # a bare acronym names the carrier when the text repeats it
+
+
+def _acronyms(ctx: Ctx, taken: list[tuple[int, int]]) -> list[Candidate[Named]]:
+    """'les habitants de la 4CPS', 'la CALL': an acronym the register gives one EPCI (its initials),
+    written at least twice and not a lexicon word (CPAM, ARS)."""
+    g = register()
+    seen: dict[str, list[object]] = {}
+    for t in ctx.doc:
+        if is_acronym(t.text) and t.text.upper() == t.text and len(t.text) >= 3 and not any(ctx.match_at(label, t.idx) for label in ("ORG", "KIND", "CLS", "TITLE", "REGION", "DEPARTMENT")):
+            seen.setdefault(t.text, []).append(t)
+    out = []
+    for acr, toks in seen.items():
+        ids = g.epci_by_acronym(acr)
+        if len(toks) < _ACRONYM_MENTIONS or len(ids) != 1 or any(x <= toks[0].idx < y for x, y in taken):  # type: ignore[attr-defined]
+            continue
+        e = g.epci(ids[0])
+        t = toks[0]
+        out.append(Candidate(Named(acr, lexicon_kind_of_type(e.type), acr, key(e.name)), t.idx, t.idx + len(acr), "territory.acronym", score=-1.0))  # type: ignore[attr-defined]
     return out
 
 
@@ -429,6 +459,24 @@ def department(ctx: Ctx) -> Candidate[str] | None:
     name = next(r.name for r in lexicon().entries("departments.jsonl") if r.id == best)
     d = first[best]
     return Candidate(name, d.start_char, d.end_char, "territory.department")  # type: ignore[attr-defined]
+
+
+def head_commune(ctx: Ctx) -> Candidate[Named] | None:
+    """'Un contrat qui vise à améliorer la santé à Matoury' (and 'le maire de la commune'): the commune
+    the headline names after 'à', when the register knows it and the text speaks of a commune."""
+    if not _speaks_of_a_commune(ctx):
+        return None
+    lines = [(a, b) for a, b in ctx.lines[:_HEADLINE_LINES] if b - a <= _HEADLINE_CHARS]  # a page's title may come after its banners
+    for m in (m for a, b in lines for m in re.finditer(r"(?<!\w)[àa]\s+(?P<name>[A-ZÀ-Ý][\w’'\-]+(?:[ -][A-ZÀ-Ý][\w’'\-]+){0,3})", ctx.clean[a:b])):
+        name = m.group("name")
+        at = ctx.clean.find(m.group(0))
+        if " ".join(split(name)[1]) in register().commune_by_key:
+            start = at + m.start("name")
+            return Candidate(
+                Named(name, "commune", None, key(name)), start, start + len(name), "territory.head_commune",
+                warnings=("territory taken from the headline: the text names the commune only there",),
+            )
+    return None
 
 
 def commune_at(ctx: Ctx, place: Candidate[str]) -> Candidate[Named] | None:

@@ -169,8 +169,9 @@ def _by_weekday(d: DateMention, years: list[int], ref: dt.date | None) -> Resolv
     if ref:
         fits = [y for y in fits if (dt.date(y, d.month, d.day) >= ref) == d.future] or fits
     if not fits and years:
-        # the years around those written: soonest for an announced date, latest otherwise
-        near = [y for y in range(min(years) - 1, max(years) + 2) if _weekday(y, d.month, d.day) == d.weekday]
+        # the years around those written: soonest for an announced date, latest otherwise (a done
+        # signing is not after the last year the text writes)
+        near = [y for y in range(min(years) - 1, max(years) + (2 if d.future else 1)) if _weekday(y, d.month, d.day) == d.weekday]
         fits = [min(y for y in near if y >= min(years))] if d.future and any(y >= min(years) for y in near) else near[-1:]
     if fits:
         y = min(fits) if d.future and not ref else max(fits)

@@ -19,9 +19,11 @@ def capitalised(t: Token) -> bool:
 
 
 def acronym(s: str) -> bool:
-    """'CPAM', 'Umis', 'CeA', 'ARS': a short word of letters with at least two capitals or all capitals."""
+    """'CPAM', 'Umis', 'CeA', 'ARS', '4CPS': a short word of letters (after a digit or two) with at
+    least two capitals or all capitals."""
     letters = [c for c in s if c.isalpha()]
-    return 2 <= len(s) <= 10 and s.replace("-", "").isalnum() and len(letters) >= 2 and s[0].isupper() and (
+    first = s.lstrip("0123456789")[:1]
+    return 2 <= len(s) <= 10 and s.replace("-", "").isalnum() and len(letters) >= 2 and first.isupper() and (
         sum(c.isupper() for c in letters) >= 2 or s.isupper()
     )
 

@@ -185,3 +185,27 @@ def test_actions_count(record_of: Record, text: str, actions: int | None) -> Non
 )
 def test_axes_without_the_usual_cue_or_shape(record_of: Record, text: str, axes: list[str]) -> None:
     assert [a["label"] for a in record_of(text)["axes"]] == axes
+
+
+@pytest.mark.parametrize("line", ["Axe\n", "• Axe\n", "- priorité\n"])
+def test_a_long_run_of_cue_lines_costs_linear_work(record_of: Record, line: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Les axes du contrat local de santé :' then thousands of lines that are cues themselves: each
+    line is read a bounded number of times (today's count, not a timer)."""
+    import clsx.fields.axes as axes
+
+    calls = {"n": 0}
+    real = axes._clean_label
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(axes, "_clean_label", counted)
+    work = []
+    for n in (500, 2000):
+        calls["n"] = 0
+        from clsx.extract import record_for_text
+
+        record_for_text("Les axes du contrat local de santé :\n" + line * n)
+        work.append(calls["n"])
+    assert work[1] <= 4.5 * work[0], work

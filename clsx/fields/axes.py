@@ -72,10 +72,11 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "not_cls_after": re.compile(rf"\s*(?:[\w’'-]+\s+){{0,2}}(?:{plans})\b", re.IGNORECASE),
         "plan_heading": re.compile(rf"^[ \t]*(?:(?:{lex.alternation('article', 'determiner')})\s*)?(?:{headings})\b", re.IGNORECASE),
         "label_clause": re.compile(rf",\s+(?:{lex.alternation('label_clause')})(?!\w)", re.IGNORECASE),
-        "item_and": re.compile(rf",\s*|\s+et\s+(?=(?:{lex.alternation('article', 'determiner', 'of')})(?!\w))"),
+        "item_and": re.compile(rf",\s*|(?<!\s)\s+et\s+(?=(?:{lex.alternation('article', 'determiner', 'of')})(?!\w))"),
     }
 
 
+@cache
 def _asides() -> list[re.Pattern[str]]:
     return [rx for _, rx in lexicon().expressions("label_aside")]
 
@@ -227,7 +228,7 @@ def _fit_count(ctx: Ctx, items: list[Item], count: int) -> list[Item]:
         return items
     s, e, t = items[-1]
     text = ctx.clean[s:e]
-    joins = list(re.finditer(r"\s+et\s+(?=[a-zéèêàâîôûç]+(?:" + lexicon().alternation("infinitive_ending") + r")\b)", text))
+    joins = list(re.finditer(r"(?<!\s)\s+et\s+(?=[a-zéèêàâîôûç]+(?:" + lexicon().alternation("infinitive_ending") + r")\b)", text))
     joins = joins or list(_rx()["item_and"].finditer(text))
     joins = [j for j in joins if j.group(0).strip()]
     if not joins:
@@ -343,7 +344,10 @@ def find(ctx: Ctx, other_contracts: list[tuple[int, int]]) -> tuple[list[Candida
     blocks: list[Candidate[Block]] = []
     counts: list[Candidate[int]] = []
     used: set[int] = set()
+    listed_until = -1  # the end of the last list read: a cue inside a list is one of its items
     for cue in ctx.matches("AXIS_CUE"):
+        if cue.start_char < listed_until:
+            continue
         a, b = ctx.sentence_of(cue.start_char)
         line_start = ctx.clean.rfind("\n", 0, cue.start_char) + 1
         line_end = ctx.clean.find("\n", cue.start_char)
@@ -362,6 +366,7 @@ def find(ctx: Ctx, other_contracts: list[tuple[int, int]]) -> tuple[list[Candida
         rule, items = _block_after(ctx, a, b, cue.end_char, count, transversal)
         if items:
             blocks.append(_block(ctx, items, count, cue.id_, ctx.clean[a:b], rule, cue.start_char))
+            listed_until = max(listed_until, items[-1][1])
     blocks += _plan_headings(ctx, used, other_contracts) + _prefixed_blocks(ctx)
     return [b for b in blocks if b.value.items], counts
 

@@ -23,7 +23,7 @@ _REACH = 90  # characters between the cue and the name, in the same sentence
 @cache
 def _attached() -> re.Pattern[str]:
     """', ' or ', future ' between a name and its function."""
-    return re.compile(rf"\s*,?\s*(?:(?:{lexicon().alternation('title_prefix')})\s+)?")
+    return re.compile(rf"\s*(?:,\s*)?(?:(?:{lexicon().alternation('title_prefix')})\s+)?")
 
 
 def find(ctx: Ctx, people: list[Person]) -> list[Candidate[Person]]:

@@ -16,6 +16,7 @@ commune carries the CLS), the carrier's own bodies (conseil communautaire), peop
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..candidate import Candidate
@@ -58,7 +59,7 @@ def _items_after(ctx: Ctx, m: Mentions, pos: int) -> list[Item]:
     return m.enumeration(pos, b)
 
 
-_ASIDE_GAP = re.compile(r"\s*(?:,[^,;:.()«»]{1,80},)?\s*")
+_ASIDE_GAP = re.compile(r"\s*(?:,[^,;:.()«»]{1,80},\s*)?")
 
 
 def _items_before(ctx: Ctx, m: Mentions, cue_start: int) -> list[Item]:
@@ -200,11 +201,13 @@ def choose(ctx: Ctx, found: list[Candidate[str]], carrier_keys: set[str], carrie
     lex = lexicon()
     not_partner = lex.words("not_partner")
     out: list[Candidate[str]] = []
-    seen: list[str] = []
+    seen: set[str] = set()
     ident: list[tuple[str | None, frozenset[str], str | None]] = []
+    by_kind: dict[str | None, list[int]] = {}  # indices into `out`, by kind of body: only those can be one body
+    ars = sorted(o.start_char for o in ctx.matches("ORG") if o.id_ == "org.ars")
     for c in found:
         name, kind, org = c.value, c.data.get("kind"), c.data.get("org")
-        if org is not None and any(o.id_ == "org.ars" and org.start <= o.start_char < org.end for o in ctx.matches("ORG")):
+        if org is not None and bisect.bisect_left(ars, org.start) < len(ars) and ars[bisect.bisect_left(ars, org.start)] < org.end:
             continue  # 'la Direction Départementale de l'ARS en Aveyron' is the ARS
         k = key(name)
         if not k or not 2 <= len(name) <= _MAX_NAME or name.lower() in not_partner or kind in {"ars", "carrier_body"}:
@@ -215,19 +218,22 @@ def choose(ctx: Ctx, found: list[Candidate[str]], carrier_keys: set[str], carrie
             continue
         if c.rule == "partner.of_signatory" and kind is None and org is None and not any(ch.isupper() for ch in name):
             continue  # 'président de la collectivité': a noun, not an organisation
-        if any(k == s or (c.rule == "partner.of_signatory" and (k in s or s in k)) for s in seen):
+        if k in seen or (c.rule == "partner.of_signatory" and any(k in s or s in k for s in seen)):
             continue
         me = _identity(ctx, c)
         # the names a head is shared out over are different bodies ('CPTS du Sud Angoumois et du Sud Charente')
         shared = c.data.get("item") == "enum.shared_head"
-        same = next((i for i, other in enumerate(ident) if _same_body(me, other) and not (shared and out[i].data.get("item") == "enum.shared_head")), None)
+        same = next(
+            (i for i in by_kind.get(me[2], []) if _same_body(me, ident[i]) and not (shared and out[i].data.get("item") == "enum.shared_head")), None
+        )
         if same is not None:
             if _better(c, out[same]):
                 out[same] = out[same].with_(value=c.value, start=c.start, end=c.end, rule=c.rule)
                 ident[same] = me
             continue
-        seen.append(k)
+        seen.add(k)
         ident.append(me)
+        by_kind.setdefault(me[2], []).append(len(out))
         out.append(c)
     return out
 
@@ -279,7 +285,7 @@ def _is_carrier(k: str, name: str, org: object, carrier_keys: set[str], carrier_
     'Centre hospitalier de Montvallon' of the Ville de Montvallon, nor the 'Communauté de communes
     du Grand Cahors' of the Ville de Cahors) or by its kind said bare
     ('la municipalité' when a commune carries the CLS)."""
-    bare = key(re.sub(r"\s*\(.*\)$", "", name))  # 'PETR du Val de Lorraine (Communautés de …)'
+    bare = key(name[: name.index("(")] if name.endswith(")") and "(" in name else name)  # 'PETR du Val de Lorraine (Communautés de …)'
     if {k, bare} & carrier_keys:
         return True
     if org is not None and getattr(org, "kind", None) == "collectivity" and not getattr(org, "named", True):

@@ -21,6 +21,7 @@ def _gap() -> re.Pattern[str]:
     """What may stand between the ARS and its region: '(ARS)', 'de', 'de la', 'en'."""
     return re.compile(rf"[\s,]*(?:\((?:ARS|PRS)\))?\s*(?:{lexicon().of_phrase()}|en\s)?\s*", re.IGNORECASE)
 _PLAN_REACH = 40  # characters from 'Projet régional de santé' to its region
+_GAP_CHARS = 40  # characters between the ARS and its region, at most
 _BEFORE = re.compile(r",\s*(?:l['’]\s*|la\s+)?")  # 'En Guyane, l'ARS'
 
 
@@ -29,10 +30,10 @@ def find(ctx: Ctx) -> list[Candidate[str]]:
     ars = [o for o in ctx.matches("ORG") if o.id_ == "org.ars"]
     plans = [m for m in re.finditer(r"projet\s+r[ée]gional\s+de\s+sant[ée]|\bPRS\b", ctx.clean, re.IGNORECASE)]
     for r in ctx.matches("REGION"):
-        if any(a.end_char <= r.start_char and _gap().fullmatch(ctx.clean[a.end_char : r.start_char]) for a in ars):
+        if any(a.end_char <= r.start_char and r.start_char - a.end_char <= _GAP_CHARS and _gap().fullmatch(ctx.clean[a.end_char : r.start_char]) for a in ars):
             out.append(Candidate(r.id_, r.start_char, r.end_char, "region.after_ars"))
         elif ctx.clean[max(0, r.start_char - 3) : r.start_char].lower().strip() == "en" and any(
-            a.start_char > r.end_char and _BEFORE.fullmatch(ctx.clean[r.end_char : a.start_char]) for a in ars
+            a.start_char > r.end_char and a.start_char - r.end_char <= _GAP_CHARS and _BEFORE.fullmatch(ctx.clean[r.end_char : a.start_char]) for a in ars
         ):
             out.append(Candidate(r.id_, r.start_char, r.end_char, "region.before_ars", score=-0.5))  # 'En Guyane, l'ARS …'
         elif any(0 <= r.start_char - p.end() <= _PLAN_REACH and _gap().fullmatch(ctx.clean[p.end() : r.start_char]) for p in plans):

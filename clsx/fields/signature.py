@@ -173,7 +173,7 @@ def place_in(ctx: Ctx, start: int, end: int) -> Candidate[str] | None:
             s = w0 + inner.start("loc")
             return Candidate(_natural(inner.group("loc")), s, s + len(inner.group("loc")), "place.venue_at_locality")
         if lm and prep == "à" and not lm.group("place").isdigit():
-            loc = re.sub(rf"\s+(?:{lex.alternation('name_link')})$", "", lm.group("place").rstrip())
+            loc = re.sub(rf"(?<!\s)\s+(?:{lex.alternation('name_link')})$", "", lm.group("place").rstrip())
             if loc.split()[0].lower() in not_locality:
                 continue
             return Candidate(_natural(loc), w0, w0 + len(loc), "place.locality")

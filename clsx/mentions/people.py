@@ -213,7 +213,7 @@ def _gaps() -> dict[str, re.Pattern[str]]:
         # 'du Directeur des Centres Hospitaliers de Millau, de Saint-Affrique et de l'EHPAD de Nant Luc BERNARD'
         "long_org": re.compile(rf"\s*(?:{lex.alternation('of')})[^.;:\n]{{0,160}}[, ]\s*(?:(?:{civ})\s+)?"),
         # ', ' or ' (' or ', future ' between a name and the function after it
-        "attached": re.compile(rf"\s*,?\s*(?:\(\s*)?(?:(?:{lex.alternation('title_prefix')})\s+)?"),
+        "attached": re.compile(rf"\s*(?:,\s*)?(?:\(\s*)?(?:(?:{lex.alternation('title_prefix')})\s+)?"),
     }
 
 

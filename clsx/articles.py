@@ -107,6 +107,7 @@ class Article:
     doc_id: str
     line_sha: str  # of the input line: orders identical records and names a skipped line
     code: str | None  # "siren:…" or "insee:…" when the register linked the territory
+    codes: frozenset[str]  # that code and its co-carriers' (a CLS two communautés carry together)
     names: frozenset[str]  # name keys: the written name, the register's name, the acronym
     kind: str | None  # the territory kind, after contracts.json "kind_families"
     department: str | None  # the department code (the linked territory's, or the one the text gives)
@@ -150,6 +151,10 @@ def _date_stated(sig: dict[str, Any], warnings: list[str]) -> int:
     return 2
 
 
+def _code(ter: dict[str, Any]) -> str | None:
+    return f"siren:{ter['siren']}" if ter.get("siren") else (f"insee:{ter['insee_code']}" if ter.get("insee_code") else None)
+
+
 def article(record: dict[str, Any], line: str) -> Article:
     """The features of one record (a dict with `source`, not an error record)."""
     src = record.get("source") or {}
@@ -157,7 +162,9 @@ def article(record: dict[str, Any], line: str) -> Article:
     sig = record.get("signature") if isinstance(record.get("signature"), dict) else {}
     per = record.get("period") if isinstance(record.get("period"), dict) else {}
     warnings = [w for w in record.get("warnings") or [] if isinstance(w, str)] if isinstance(record.get("warnings"), list) else []
-    code = f"siren:{ter['siren']}" if ter.get("siren") else (f"insee:{ter['insee_code']}" if ter.get("insee_code") else None)
+    code = _code(ter)
+    co = [c for c in ter.get("co_carriers") or [] if isinstance(c, dict)] if isinstance(ter.get("co_carriers"), list) else []
+    codes = frozenset(x for x in [code, *(_code(c) for c in co)] if x)
     keys = {name_key(ter.get(k)) for k in ("name", "official_name", "acronym")}
     names = frozenset(k for k in keys if k and not _generic(k))
     kind = ter.get("kind")
@@ -169,6 +176,7 @@ def article(record: dict[str, Any], line: str) -> Article:
         doc_id=str(record.get("doc_id") or ""),
         line_sha=line_sha(line),
         code=code,
+        codes=codes,
         names=names,
         kind=rules()["kind_families"].get(kind, kind) if isinstance(kind, str) else None,
         department=ter.get("department_code") or None,

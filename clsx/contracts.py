@@ -3,7 +3,10 @@ contract's fields chosen from theirs (clsx/choices.py), and each territory's his
 
 1. **Territory.** Articles whose territory the register linked are grouped by its code (SIREN or
    INSEE); the others by name (case, accents, articles and kind words left out: clsx/articles.py)
-   with kind and department, an unknown kind or department fitting a known one. An article whose
+   with kind and department, an unknown kind or department fitting a known one (a Pays or a PETR
+   may span departments; in one department, a name may be shortened: 'Saint-Laurent' for
+   'Saint-Laurent-du-Maroni' when one territory there fits; collectivities that carry one contract
+   together share it: a code of the territory or of its co-carriers). An article whose
    name fits two territories (two 'Saint-Martin' in two departments) stays alone, flagged
    `territory_ambiguous`; one without a territory, or named only by a kind word ('le PETR'),
    stays alone, flagged `unplaced`.
@@ -34,6 +37,7 @@ from .articles import Article, rules
 from .choices import lists, scalars
 
 SAME, APART = "same", "apart"
+_MULTI_DEPARTMENT = frozenset({"pays", "petr"})
 
 
 def _numbers(a: Article, b: Article) -> str | None:
@@ -97,24 +101,29 @@ class Territory:
     kinds: set[str]
     departments: set[str]
     ambiguous: bool = False
+    codes: set[str] = field(default_factory=set)  # the code and the co-carriers' codes of its articles
 
     @classmethod
     def of(cls, a: Article, ambiguous: bool = False) -> Territory:
-        return cls([a], a.code, set(a.names), {a.kind} - {None}, {a.department} - {None}, ambiguous)  # type: ignore[arg-type]
+        return cls([a], a.code, set(a.names), {a.kind} - {None}, {a.department} - {None}, ambiguous, set(a.codes))  # type: ignore[arg-type]
 
     def fits(self, a: Article) -> bool:
         if self.ambiguous:
             return False
         if a.code and self.code:
-            return a.code == self.code
+            # one code, or one of the collectivities that carry the contract together
+            return a.code == self.code or bool(a.codes & self.codes)
+        # a Pays or a PETR spans departments: articles may each name another of its departments
+        spans = a.kind in _MULTI_DEPARTMENT or bool(self.kinds & _MULTI_DEPARTMENT)
         return bool(
             a.names & self.names
             and (a.kind is None or not self.kinds or a.kind in self.kinds)
-            and (a.department is None or not self.departments or a.department in self.departments)
+            and (spans or a.department is None or not self.departments or a.department in self.departments)
         )
 
     def add(self, a: Article) -> None:
         self.articles.append(a)
+        self.codes |= a.codes
         self.names |= a.names
         self.kinds |= {a.kind} - {None}  # type: ignore[arg-type]
         self.departments |= {a.department} - {None}  # type: ignore[arg-type]
@@ -136,21 +145,38 @@ def territories(articles: Iterable[Article]) -> list[Territory]:
     by_name: dict[str, list[Territory]] = {}
     order = sorted(articles, key=lambda a: (a.code is None, a.department is None, a.kind is None, a.code or "", sorted(a.names), a.sort_key))
     for a in order:
-        near = [by_code[a.code]] if a.code in by_code else []
+        near = list({id(by_code[c]): by_code[c] for c in sorted(a.codes) if c in by_code}.values())
         near += [t for n in sorted(a.names) for t in by_name.get(n, []) if t.code is None or a.code is None]
         fits = list({id(t): t for t in near if t.fits(a)}.values())
+        if not fits:
+            fits = _shortened(out, a)
         if len(fits) == 1:
             t = fits[0]
             t.add(a)
         else:
             t = Territory.of(a, ambiguous=len(fits) > 1)
             out.append(t)
-            if a.code and not t.ambiguous:
-                by_code[a.code] = t
+        if not t.ambiguous:
+            for c in sorted(a.codes):
+                by_code.setdefault(c, t)
         for n in a.names:
             if t not in by_name.setdefault(n, []):
                 by_name[n].append(t)
     return out
+
+
+def _shortened(territories: list[Territory], a: Article) -> list[Territory]:
+    """'la ville de Saint-Laurent' in Guyane is Saint-Laurent-du-Maroni there: in the article's known
+    department, the one territory of its kind whose name begins with the article's (or the other way)."""
+    if a.department is None or not a.names:
+        return []
+    found = []
+    for t in territories:
+        if t.ambiguous or a.department not in t.departments or (a.kind and t.kinds and a.kind not in t.kinds):
+            continue
+        if any(n.startswith(m + " ") or m.startswith(n + " ") for n in t.names for m in a.names):
+            found.append(t)
+    return found if len(found) == 1 else []
 
 
 def generations(articles: list[Article]) -> list[list[Article]]:

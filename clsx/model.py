@@ -83,6 +83,19 @@ class Link(_Model):
     candidates: list[LinkCandidate] = Field(default_factory=list)
 
 
+class CoCarrier(_Model):
+    """Another collectivity that carries the CLS with the territory ('Saint-Flour Communauté et Hautes
+    Terres Communauté ont signé leur Contrat Local de Santé'), linked to the register like it."""
+
+    name: str
+    kind: TerritoryKind | None = None
+    span: Span
+    siren: str | None = Field(default=None, pattern=r"^\d{9}$")
+    insee_code: str | None = Field(default=None, pattern=r"^[0-9][0-9AB][0-9]{3}$")
+    official_name: str | None = None
+    rule: str | None = None
+
+
 class Territory(_Model):
     name: str
     kind: TerritoryKind | None = None
@@ -97,6 +110,7 @@ class Territory(_Model):
     official_region: str | None = None  # current region (after 2016), even when the text names an old one
     link: Link | None = None
     rule: str | None = None  # the id of the rule that found it (clsx eval --rules)
+    co_carriers: list[CoCarrier] = Field(default_factory=list)  # collectivities that carry the CLS with it
 
 
 class Signature(_Model):

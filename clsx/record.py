@@ -18,7 +18,7 @@ from .doc import Ctx
 from .fields import axes, contract, coordinator, funding, partners, period, region, signatories, signature, territory
 from .link import linked
 from .mentions import Mentions
-from .model import Axis, Coordinator, Extractor, Funding, Partner, Period, Record, Signatory, Signature, Source, Territory
+from .model import Axis, CoCarrier, Coordinator, Extractor, Funding, Partner, Period, Record, Signatory, Signature, Source, Territory
 from .pipeline import model_version
 
 _TITLE_CHARS = 200
@@ -79,7 +79,8 @@ class Assembly:
         found_r = region.find(ctx)
         reg = region.choose(found_r)
         self._keep("region", found_r, [reg] if reg else [])
-        ter = self._territory(carrier, reg.value if reg else None)
+        others = territory.co_carriers(ctx, found_t, carrier) if carrier else []
+        ter = self._territory(carrier, reg.value if reg else None, others)
         # the period (period.py), the signing sentence's range first
         signing = ctx.sentence_of(dated.start) if dated and dated.value else None
         years, durations = period.find(ctx, earlier, signing)
@@ -116,7 +117,7 @@ class Assembly:
             title=_title(ctx),
             territory=ter,
             region=reg.value if reg else None,
-            cls_number=number.value if number else None,
+            cls_number=number.value if number and number.value is not None else None,
             signature=self._signature(dated, place, status),
             period=self._period(span_years, span_duration),
             signatories=[self._signatory(c) for c in chosen_s],
@@ -130,7 +131,7 @@ class Assembly:
             extractor=Extractor(version=__version__, model=model_version()),
         )
 
-    def _territory(self, c: Candidate[territory.Named] | None, region_name: str | None) -> Territory | None:
+    def _territory(self, c: Candidate[territory.Named] | None, region_name: str | None, others: list[Candidate[territory.Named]]) -> Territory | None:
         if c is None:
             return None
         ctx = self.ctx
@@ -145,7 +146,13 @@ class Assembly:
             span=ctx.span(c.start, c.end),
             rule=c.rule,
         )
-        return linked(t, ctx, region_name)
+        t = linked(t, ctx, region_name)
+        return t.model_copy(update={"co_carriers": [self._co_carrier(o, region_name) for o in others]}) if others else t
+
+    def _co_carrier(self, c: Candidate[territory.Named], region_name: str | None) -> CoCarrier:
+        ctx = self.ctx
+        t = linked(Territory(name=c.value.name, kind=c.value.kind, span=ctx.span(c.start, c.end)), ctx, region_name)  # type: ignore[arg-type]
+        return CoCarrier(name=t.name, kind=t.kind, span=t.span, siren=t.siren, insee_code=t.insee_code, official_name=t.official_name, rule=c.rule)
 
     def _carrier_keys(self, ter: Territory | None) -> set[str]:
         if ter is None:

@@ -228,21 +228,11 @@ def test_real_articles_of_one_signing_are_one_contract(set_lines: Callable[[Path
     assert {a["value"] for a in cap["axes_announced"]["conflicts"]} == {3, 4}  # 'trois axes prioritaires' / 'quatre grandes thématiques'
 
 
-# Both sets fall short today because of what extraction gives, not because of the grouping
-# rules (README 'One record per contract' lists each case): strict, so that the day extraction
-# gets these texts right, the test passes and the mark must go.
-SHARED_MISSES = (
-    "extraction: no territory or a wrong one (Saint-Flour x3, Saint-Martin x2, 4CPS x3, France-Guyane, la1ère), "
-    "a department read from 'ARS Pays de la Loire' (Coëvrons), the next Lisieux CLS neither planned nor told apart from the one it follows"
-)
-VARIANT_MISSES = "extraction: 'Mardi 6 juin' given the year 2028 in a text whose contract runs until 2027 (orbise-cls3-2023-journal)"
-
-
 @pytest.mark.parametrize(
     "folder",
     [
-        pytest.param(SHARED_CONTRACTS, marks=[needs_shared_contracts, pytest.mark.xfail(strict=True, reason=SHARED_MISSES)], id="shared"),
-        pytest.param(VARIANT_CONTRACTS, marks=pytest.mark.xfail(strict=True, reason=VARIANT_MISSES), id="variants"),
+        pytest.param(SHARED_CONTRACTS, marks=needs_shared_contracts, id="shared"),
+        pytest.param(VARIANT_CONTRACTS, id="variants"),
     ],
 )
 def test_grouping_precision_and_recall_reach_095(set_lines: Callable[[Path], list[str]], folder: Path) -> None:

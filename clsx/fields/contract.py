@@ -8,7 +8,9 @@ Rules over tokens and the CLS matches of the lexicon (cues.jsonl, label CLS):
 - cls_number.numbered: 'CLS 2', 'CLS II';
 - cls_number.nth_time: 'pour la 4e fois' in a sentence that names the contract;
 - cls_number.renewal: 'renouvelé son CLS', 'le renouvellement du contrat local de santé' (a second at least);
-- cls_number.earlier: 'un premier contrat avait été signé': that one is CLS 1, this one at least the second.
+- cls_number.earlier: 'un premier contrat avait été signé': that one is CLS 1, this one at least the second;
+- cls_number.new: 'le nouveau contrat local de santé' says there was one before: no number (a new
+  contract is not always the second), but the warning that the text speaks of several.
 A rank in a region ('le neuvième CLS signé en Normandie') is not the contract's number.
 The number in the head (title) wins, then the highest one written.
 """
@@ -57,7 +59,7 @@ def find(ctx: Ctx) -> list[Candidate[int]]:
             value = lexicon().exact_values("roman").get(nxt.text) or (int(nxt.text) if nxt.text.isdigit() and len(nxt.text) == 1 else None)
             if value and not (b + 1 < len(doc) and doc[b + 1].text in {"/", "-", "–"}):
                 out.append(Candidate(value, cls.start_char, nxt.idx + len(nxt.text), "cls_number.numbered"))
-    out += _generation_before(ctx) + _nth_time(ctx) + _renewals(ctx) + _earlier(ctx)
+    out += _generation_before(ctx) + _nth_time(ctx) + _renewals(ctx) + _earlier(ctx) + _new(ctx)
     return sorted(out, key=lambda c: c.start)
 
 
@@ -101,6 +103,15 @@ def _renewals(ctx: Ctx) -> list[Candidate[int]]:
     return out
 
 
+def _new(ctx: Ctx) -> list[Candidate[int]]:
+    """'Le nouveau contrat local de santé est en préparation': there was one before."""
+    doc, out = ctx.doc, []
+    for m in ctx.matches("CLS"):
+        if m.start >= 1 and doc[m.start - 1].lower_ in lexicon().words("new"):
+            out.append(Candidate(2, doc[m.start - 1].idx, m.end_char, "cls_number.new", score=-2.0, data={"new": True}))
+    return out
+
+
 def _earlier(ctx: Ctx) -> list[Candidate[int]]:
     """'Un premier contrat avait été signé en 2016': CLS 1 is another contract; this one is at least 2."""
     doc, out = ctx.doc, []
@@ -119,12 +130,15 @@ def choose(ctx: Ctx, found: list[Candidate[int]]) -> tuple[Candidate[int] | None
     # 'Un premier contrat avait été signé': its 'premier' is the earlier contract's, not this one's
     stated = [c for c in found if not c.data and not any(c.start <= x < c.end for x in earlier_at)]
     implied = [c for c in found if c.data.get("implied")]
+    new = [c for c in found if c.data.get("new")]
     if not stated and not implied:
+        if new:  # no number, but another contract before this one
+            return new[0].with_(value=None, warnings=("the text speaks of several contracts: an earlier one and this new one",)), []
         return None, []
     in_head = [c for c in stated if c.start < ctx.head_end]
     pool = in_head or stated + implied
     best = in_head[0] if in_head else max(pool, key=lambda c: (c.value, c.score))
-    numbers = {c.value for c in found}
+    numbers = {c.value for c in found if not c.data.get("new")}
     if len(numbers) > 1:
         best = best.warn("the text speaks of several contracts: " + ", ".join(f"CLS {n}" for n in sorted(numbers)))
     current = {ctx.sentence_of(c.start) for c in stated if c.value == best.value}

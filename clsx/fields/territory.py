@@ -39,6 +39,7 @@ from ..mentions.organisations import Organisation
 
 _BASE, _HEAD, _SIGNING, _REPEAT_CAP = 2.0, 2.0, 2.0, 2.0
 _HEADLINE_LINES, _HEADLINE_CHARS = 8, 150  # where a page's headline may be: its first short lines
+_AGREE = 2.0  # a candidate of the kind the text uses bare for its carrier
 
 
 @dataclass(frozen=True)
@@ -166,8 +167,9 @@ def _name_before_kind(ctx: Ctx, taken: list[tuple[int, int]]) -> list[Candidate[
     doc = ctx.doc
     for km in ctx.matches("KIND"):
         entry = lexicon().by_id[km.id_]
-        if not entry.name_before or km.end - km.start != 1 or not km.text[:1].isupper():
+        if not entry.name_before or km.end - km.start != 1:
             continue
+        lower = not km.text[:1].isupper()  # 'Hautes Terres communauté': only a name the register has so
         i = km.start
         titles = {t.start for t in ctx.matches("TITLE")}
         j = i
@@ -180,7 +182,7 @@ def _name_before_kind(ctx: Ctx, taken: list[tuple[int, int]]) -> list[Candidate[
         if j == i or not doc[i - 1].text[:1].isupper() or any(a <= doc[j].idx < b for a, b in taken):
             continue
         name_words = ctx.clean[doc[j].idx : doc[i - 1].idx + len(doc[i - 1].text)]
-        if not key(name_words):
+        if not key(name_words) or (lower and not register().epci_by_key.get(" ".join(split(name_words)[1]))):
             continue
         start, end = doc[j].idx, km.end_char
         out.append(Candidate(Named(_text(ctx, start, end), entry.kind, None, key(name_words)), start, end, "territory.name_kind"))
@@ -288,7 +290,8 @@ def _signers(ctx: Ctx, m: Mentions, taken: list[tuple[int, int]]) -> list[Candid
     return out
 
 
-_ACRONYM_MENTIONS = 2  # a bare acronym names the carrier when the text repeats it
+_ACRONYM_MENTIONS = 2  # a bare acronym names the carrier when the text repeats it (or when it is a long one)
+_LONG_ACRONYM = 4
 
 
 def _acronyms(ctx: Ctx, taken: list[tuple[int, int]]) -> list[Candidate[Named]]:
@@ -302,7 +305,8 @@ def _acronyms(ctx: Ctx, taken: list[tuple[int, int]]) -> list[Candidate[Named]]:
     out = []
     for acr, toks in seen.items():
         ids = g.epci_by_acronym(acr)
-        if len(toks) < _ACRONYM_MENTIONS or len(ids) != 1 or any(x <= toks[0].idx < y for x, y in taken):  # type: ignore[attr-defined]
+        few = len(toks) < _ACRONYM_MENTIONS and len(acr) < _LONG_ACRONYM
+        if few or len(ids) != 1 or any(x <= toks[0].idx < y for x, y in taken):  # type: ignore[attr-defined]
             continue
         e = g.epci(ids[0])
         t = toks[0]
@@ -374,8 +378,10 @@ def choose(ctx: Ctx, found: list[Candidate[Named]]) -> Candidate[Named] | None:
     if not pool:
         return None
     scores: dict[str, float] = {}
+    bare = _anaphoric_kind(ctx, found)  # 'la communauté de communes' said bare: the carrier's kind
     for c in pool:
-        scores[c.value.key] = scores.get(c.value.key, 0.0) + c.score
+        agrees = _AGREE if bare and c.value.kind == bare else 0.0
+        scores[c.value.key] = scores.get(c.value.key, 0.0) + c.score + agrees
     text_key = " ".join(words(ctx.clean))
     for k in scores:
         count = len(re.findall(rf"\b{re.escape(k)}\b", text_key))
@@ -388,6 +394,30 @@ def choose(ctx: Ctx, found: list[Candidate[Named]]) -> Candidate[Named] | None:
     kind = rep.value.kind or _anaphoric_kind(ctx, found) or _register_kind(rep.value.name) or _commune_said(ctx, rep.value.name)
     acr = next((c.value.acronym for c in group if c.value.acronym), None) or _initials(ctx, rep.value.name)
     return rep.with_(value=Named(rep.value.name, kind, acr, rep.value.key))
+
+
+_COORDINATION = re.compile(r"\s*(?:,|et|&)\s*(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\s*)?", re.IGNORECASE)
+_COORDINATION_CHARS = 24
+
+
+def co_carriers(ctx: Ctx, found: list[Candidate[Named]], chosen: Candidate[Named]) -> list[Candidate[Named]]:
+    """The other collectivities coordinated with the carrier in one sentence ('Saint-Flour Communauté et
+    Hautes Terres Communauté ont signé leur Contrat Local de Santé', 'couvrant les territoires de Hautes
+    Terres communauté et de Saint-Flour Communauté'), when that sentence is about the contract."""
+    mine = [c for c in found if c.value.key == chosen.value.key]
+    out: list[Candidate[Named]] = []
+    for c in found:
+        if c.value.key == chosen.value.key or c.value.kind == "departement" or any(o.value.key == c.value.key for o in out):
+            continue
+        for m in mine:
+            a, b = ctx.sentence_of(m.start)
+            if not (a <= c.start < b) or not (ctx.matches_in("CLS", a, b) or _in_signing(ctx, m.start)):
+                continue
+            lo, hi = (m.end, c.start) if m.end <= c.start else (c.end, m.start)
+            if 0 <= hi - lo <= _COORDINATION_CHARS and _COORDINATION.fullmatch(ctx.clean[lo:hi]):
+                out.append(c.with_(rule="territory.co_carrier"))
+                break
+    return out
 
 
 def _anaphoric_kind(ctx: Ctx, found: list[Candidate[Named]]) -> str | None:

@@ -29,6 +29,7 @@ from .signature import signs_other
 from .territory import key
 
 _VERB_REACH = 80  # characters between a signing verb and its 'par'/'entre'
+_NOT_A_SIGNING_VERB = frozenset({"planned.project", "planned.scheduled"})  # 'en cours de finalisation avec', 'aura lieu avec'
 _MAX_NAME = 140
 
 
@@ -43,6 +44,16 @@ def _list_end(ctx: Ctx, line_end: int) -> int:
         return len(ctx.clean)
     blank = re.compile(r"\n[ \t]*\n").search(ctx.clean, nxt + 1)
     return blank.start() if blank else len(ctx.clean)
+
+
+def _governed_by(ctx: Ctx, t: object, cue: object) -> bool:
+    """'signé par …': the noun 'par' introduces hangs on the signing verb in the parse, not on another
+    one ('a signé son plan, imité, dès le 7 octobre par le Pays de Guingamp'). Without a parse, yes."""
+    if not ctx.doc.has_annotation("DEP"):
+        return True
+    verb = {x.i for x in cue}  # type: ignore[attr-defined]
+    noun = t.head  # type: ignore[attr-defined]
+    return noun.i in verb or noun.head.i in verb
 
 
 def _names_follow(ctx: Ctx, pos: int) -> bool:
@@ -88,11 +99,11 @@ def find(ctx: Ctx, m: Mentions, signatories: list[Person]) -> list[Candidate[str
         out += [_candidate(ctx, it, "partner.besides", cue.id_) for it in _besides(ctx, m, cue.start_char) if it.person is None]
     agents = lexicon().words("agent_preposition")
     for sign in ctx.matches("SIGN") + ctx.matches("PLANNED"):
-        if signs_other(ctx, sign):
-            continue  # 'Une charte … a été signée par …'
+        if signs_other(ctx, sign) or sign.id_ in _NOT_A_SIGNING_VERB:
+            continue  # 'Une charte … a été signée par …', 'un CLS est en cours de finalisation avec …'
         a, b = ctx.sentence_of(sign.start_char)
         for t in ctx.tokens(sign.end_char, min(b, sign.end_char + _VERB_REACH)):
-            if t.text in agents:  # lower case: 'Entre Beauce et Perche' is a name
+            if t.text in agents and _governed_by(ctx, t, sign):  # lower case: 'Entre Beauce et Perche' is a name
                 items = m.enumeration(t.idx + len(t.text), b)
                 out += [_candidate(ctx, it, "partner.signed_by", sign.id_) for it in items if it.person is None]
                 break

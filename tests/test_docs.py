@@ -41,3 +41,24 @@ def test_help_works_and_has_an_example(args: list[str]) -> None:
     assert result.exit_code == 0, result.output
     assert "Example" in result.output
     assert "Usage" in result.output
+
+
+def _error_types_in_the_code() -> set[str]:
+    """Every error type clsx can write: the kinds of InputError raised and of error records made."""
+    import re
+
+    found: set[str] = set()
+    for path in (ROOT / "clsx").rglob("*.py"):
+        code = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r'InputError\(\s*"(\w+)"', code))
+        found |= set(re.findall(r'_error\(\s*[\w.]+\s*,\s*"(\w+)"', code))
+    return found
+
+
+def test_the_error_types_are_collected() -> None:
+    assert {"empty", "binary", "too_large", "decode", "unreadable", "no_text", "unreadable_pdf", "keep_text_failed", "extraction_failed"} <= _error_types_in_the_code()
+
+
+@pytest.mark.parametrize("kind", sorted(_error_types_in_the_code()))
+def test_every_error_type_the_code_can_emit_is_in_the_readme(kind: str) -> None:
+    assert f"`{kind}`" in _readme()

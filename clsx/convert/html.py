@@ -16,6 +16,7 @@ import re
 from importlib.metadata import version
 from typing import Any
 
+from ..encoding import decode_replacing
 from ..source import InputError
 from . import Converted
 
@@ -33,28 +34,73 @@ _SELECTOLAX_BLOCKS = {
 
 
 def decode_html(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Bytes -> (markup, encoding): forced, BOM, <meta charset>, UTF-8, else cp1252."""
+    """Bytes -> (markup, encoding); see `read_markup`."""
+    markup, enc, _ = read_markup(data, encoding)
+    return markup, enc
+
+
+def read_markup(data: bytes, encoding: str | None = None) -> tuple[str, str, list[str]]:
+    """Bytes -> (markup, encoding, warnings), decided as a browser would: a forced encoding, a
+    BOM, then the <meta charset> unless the bytes contradict it, else UTF-8, else cp1252.
+
+    A declaration the bytes contradict is overruled, with a warning. UTF-16 (or any encoding
+    that does not read ASCII as ASCII) declared on a page without a BOM is read as UTF-8, as the
+    HTML standard says: the <meta> could not have been read otherwise. Non-ASCII bytes that are
+    valid UTF-8 are UTF-8 whatever the page declares (legacy French text is never valid UTF-8 by
+    chance). A declaration the bytes do not decode in gives way to UTF-8, else cp1252."""
     if encoding:
-        return data.decode(encoding), encoding
+        return data.decode(encoding), encoding, []
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(enc), enc
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        declared = m.group(1).decode("ascii").lower()
-        try:
-            codecs.lookup(declared)
-            return data.decode(declared), declared
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration is common; the bytes decide
+            markup, notes = decode_replacing(data, enc)
+            return markup, enc, notes
+    declared = _declared(data)
     try:
-        return data.decode("utf-8"), "utf-8"
+        utf8: str | None = data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        utf8 = None
+    why = None
+    if declared is None or (codecs.lookup(declared).name == "utf-8" and utf8 is not None):
+        pass
+    elif not _reads_ascii(declared):
+        why = "it does not read ASCII as ASCII (and the page has no byte order mark)"
+    elif utf8 is not None and not data.isascii():
+        why = "its bytes are UTF-8"
+    else:
+        try:
+            return data.decode(declared), declared, []
+        except (UnicodeDecodeError, LookupError):
+            why = "its bytes do not decode in it"
+    notes = [f"the page declares charset {declared} but {why}: read as the bytes say"] if why else []
+    if utf8 is not None:
+        return utf8, "utf-8", notes
+    return data.decode("cp1252", errors="replace"), "cp1252", notes
+
+
+def _declared(data: bytes) -> str | None:
+    """The charset a <meta> near the start declares, if Python knows the name."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None  # a wrong declaration is common; the bytes decide
+    return name
+
+
+def _reads_ascii(enc: str) -> bool:
+    """Whether `enc` reads the ASCII a <meta> is written in as ASCII (not UTF-16, UTF-7, EBCDIC)."""
+    probe = b"<meta charset=\"x\"> abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 +-/'\n"
+    try:
+        return probe.decode(enc) == probe.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
 
 
 def html_to_text(data: bytes, encoding: str | None = None) -> Converted:
-    markup, enc = decode_html(data, encoding)
+    markup, enc, notes = read_markup(data, encoding)
     if not markup.strip():
         raise InputError("empty", "the page is empty")
     for name in ("trafilatura", "htmldate", "courlan"):
@@ -76,11 +122,11 @@ def html_to_text(data: bytes, encoding: str | None = None) -> Converted:
     text = render(doc.body) if doc is not None and doc.body is not None else ""
     published = _date(doc.date) if doc is not None else None
     if text.strip() and not looks_like_banner(text):
-        return Converted(text, f"trafilatura {version('trafilatura')}", enc, published)
+        return Converted(text, f"trafilatura {version('trafilatura')}", enc, published, tuple(notes))
     text = fallback_text(markup)
     if not text.strip():
         raise InputError("no_text", "the page holds no readable text")
-    return Converted(text, f"selectolax {version('selectolax')} (trafilatura found no article)", enc, published)
+    return Converted(text, f"selectolax {version('selectolax')} (trafilatura found no article)", enc, published, tuple(notes))
 
 
 def looks_like_banner(text: str) -> bool:

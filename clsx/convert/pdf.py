@@ -76,6 +76,7 @@ def _read(data: bytes) -> tuple[list[list[Line]], list[float]]:
     """The text lines of each page, and the pages' heights."""
     from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
     from pdfminer.high_level import extract_pages
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
@@ -98,11 +99,20 @@ def _read(data: bytes) -> tuple[list[list[Line]], list[float]]:
                     lines.append(Line(text.strip(), tl.x0, tl.x1, h - tl.y1, h - tl.y0, *_measure(chars)))
             pages.append(lines)
             heights.append(h)
+    except PDFPasswordIncorrect as e:
+        raise InputError("unreadable_pdf", "the PDF is encrypted and needs a password to be read: decrypt it first (qpdf --decrypt)") from e
+    except PDFEncryptionError as e:
+        raise InputError("unreadable_pdf", f"the PDF is encrypted in a way clsx cannot read ({_said(e)}): decrypt it first (qpdf --decrypt)") from e
     except (PDFSyntaxError, PSException) as e:
-        raise InputError("unreadable_pdf", f"not a readable PDF: {e}") from e
+        raise InputError("unreadable_pdf", f"not a readable PDF: {_said(e)}") from e
     except Exception as e:  # pdfminer raises many kinds on broken or encrypted files
         raise InputError("unreadable_pdf", f"cannot read the PDF: {type(e).__name__}: {e}") from e
     return pages, heights
+
+
+def _said(e: Exception) -> str:
+    """An exception's message, or its kind when it has none (pdfminer raises some bare)."""
+    return str(e).strip() or type(e).__name__
 
 
 def _measure(chars: list[object]) -> tuple[float, float, float]:

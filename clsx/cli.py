@@ -451,6 +451,7 @@ def review(
     Example: clsx extract corpus/ --with-text -o out.jsonl && clsx review out.jsonl -o review.html
     """
     from .review import page
+    from .texts import bad_lines
 
     records, texts, notes = _read_all(files)
     html = page(records, texts, notes, title)
@@ -459,7 +460,11 @@ def review(
     else:
         sys.stdout.buffer.write(html.encode("utf-8"))
     missing = sum(1 for r, t in zip(records, texts) if t is None and not r.get("error"))
+    for message in (bad := bad_lines(records)):  # each shown on the page as an error
+        typer.echo(f"clsx: {message}", err=True)
     typer.echo(f"clsx: {len(records)} document(s) reviewed" + (f", {missing} without their text" if missing else ""), err=True)
+    if bad:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -44,7 +44,8 @@ def test_help_works_and_has_an_example(args: list[str]) -> None:
 
 
 def _error_types_in_the_code() -> set[str]:
-    """Every error type clsx can write: the kinds of InputError raised and of error records made."""
+    """Every error type clsx can write: the kinds of InputError raised, of error records made by
+    `_error` and of the ones written out as dicts (`"type": "bad_record"`)."""
     import re
 
     found: set[str] = set()
@@ -52,6 +53,7 @@ def _error_types_in_the_code() -> set[str]:
         code = path.read_text(encoding="utf-8")
         found |= set(re.findall(r'InputError\(\s*"(\w+)"', code))
         found |= set(re.findall(r'_error\(\s*[\w.]+\s*,\s*"(\w+)"', code))
+        found |= set(re.findall(r'"type":\s*"(\w+)"', code))
     return found
 
 

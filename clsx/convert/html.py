@@ -13,12 +13,14 @@ import codecs
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterator
 from importlib.metadata import version
 from typing import Any
 
 from ..encoding import decode_replacing
 from ..source import InputError
 from . import Converted
+from .budget import bound_markup
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _COOKIE = re.compile(r"\bcookies?\b|consentement|traceurs|vie privée|accepter|tout refuser", re.IGNORECASE)
@@ -103,6 +105,8 @@ def html_to_text(data: bytes, encoding: str | None = None) -> Converted:
     markup, enc, notes = read_markup(data, encoding)
     if not markup.strip():
         raise InputError("empty", "the page is empty")
+    bounded = bound_markup(markup)  # before any parser: what it may cost is counted here
+    markup, notes = bounded.markup, [*notes, *bounded.warnings]
     for name in ("trafilatura", "htmldate", "courlan"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
     import trafilatura
@@ -141,22 +145,28 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _inline(el: Any) -> str:
-    """An element's text with <lb/> as a line break and runs of spaces collapsed."""
+    """An element's text with <lb/> as a line break and runs of spaces collapsed. A loop over a
+    stack, not recursion: nesting cannot exhaust Python's stack."""
     parts: list[str] = []
 
-    def walk(e: Any) -> None:
+    def start(e: Any) -> None:
         if e.tag == "lb":
             parts.append("\n")
-        elif e.tag == "graphic":
-            pass
-        elif e.text:
+        elif e.tag != "graphic" and e.text:
             parts.append(e.text)
-        for child in e:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
 
-    walk(el)
+    start(el)
+    stack: list[tuple[Any, Iterator[Any]]] = [(el, iter(el))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        start(child)
+        stack.append((child, iter(child)))
     lines = [re.sub(r"\s+", " ", line).strip() for line in "".join(parts).split("\n")]
     return "\n".join(line for line in lines if line)
 
@@ -175,28 +185,30 @@ def render(body: Any) -> str:
         else:
             blocks.append(block)
 
-    def walk(el: Any) -> None:
-        for child in el:
-            tag = child.tag
-            if tag == "list":
-                items = [_inline(item) for item in child if item.tag == "item"]
-                ordered = child.get("rend") == "ol"
-                lines = [f"{i}. {x}" if ordered else f"• {x}" for i, x in enumerate((x for x in items if x), 1)]
-                add("\n".join(lines), attach=True)
-            elif tag == "table":
-                rows = [" | ".join(_inline(cell) for cell in row) for row in child if row.tag == "row"]
-                add("\n".join(r for r in rows if r.strip(" |")))
-            elif tag in ("head", "p", "quote", "code"):
-                if any(c.tag in ("list", "table", "p") for c in child):
-                    walk(child)  # a quote or paragraph holding blocks: take them one by one
-                else:
-                    add(_inline(child))
-            elif tag in ("div", "body", "main", "doc"):
-                walk(child)
+    stack: list[Iterator[Any]] = [iter(body)]  # a stack, not recursion: any nesting
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if tag == "list":
+            items = [_inline(item) for item in child if item.tag == "item"]
+            ordered = child.get("rend") == "ol"
+            lines = [f"{i}. {x}" if ordered else f"• {x}" for i, x in enumerate((x for x in items if x), 1)]
+            add("\n".join(lines), attach=True)
+        elif tag == "table":
+            rows = [" | ".join(_inline(cell) for cell in row) for row in child if row.tag == "row"]
+            add("\n".join(r for r in rows if r.strip(" |")))
+        elif tag in ("head", "p", "quote", "code"):
+            if any(c.tag in ("list", "table", "p") for c in child):
+                stack.append(iter(child))  # a quote or paragraph holding blocks: take them one by one
             else:
                 add(_inline(child))
-
-    walk(body)
+        elif tag in ("div", "body", "main", "doc"):
+            stack.append(iter(child))
+        else:
+            add(_inline(child))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
@@ -215,24 +227,26 @@ def fallback_text(markup: str) -> str:
     if root is None:
         return ""
     parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                parts.append(re.sub(r"\s+", " ", child.text_content or ""))
-            elif tag == "br":
-                parts.append("\n")
-            elif tag in _SELECTOLAX_BLOCKS:
-                parts.append("\n\n" if tag not in ("li", "tr", "dd", "dt") else "\n")
-                if tag == "li":
-                    parts.append("• ")
-                walk(child)
-                parts.append("\n\n" if tag not in ("li", "tr", "dd", "dt") else "\n")
-            else:
-                walk(child)
-
-    walk(root)
+    # (children left, what closes their element): a stack, not recursion, so any nesting reads
+    stack: list[tuple[Iterator[Any], str]] = [(root.iter(include_text=True), "")]
+    while stack:
+        children, closing = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(closing)
+            continue
+        tag = child.tag
+        if tag == "-text":
+            parts.append(re.sub(r"\s+", " ", child.text_content or ""))
+        elif tag == "br":
+            parts.append("\n")
+        elif tag in _SELECTOLAX_BLOCKS:
+            sep = "\n\n" if tag not in ("li", "tr", "dd", "dt") else "\n"
+            parts.append(sep + ("• " if tag == "li" else ""))
+            stack.append((child.iter(include_text=True), sep))
+        else:
+            stack.append((child.iter(include_text=True), ""))
     lines = [line.strip() for line in "".join(parts).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     text = re.sub(r"^• *$\n?", "", text, flags=re.MULTILINE)

@@ -103,8 +103,8 @@ def prepare(task: Task) -> Pending | dict[str, Any]:
         doc, conv = read_document(path, encoding, max_bytes, listed)
     except InputError as e:
         return _error(shown, e.kind, str(e))
-    except Exception as e:  # a reader bug must not lose the document either
-        return _error(shown, "unreadable", f"{type(e).__name__}: {e}")
+    except Exception as e:  # a reader bug must not lose the document either; it is a bug, not the file's fault
+        return _failed(shown, e)
     if conv and keep_text:
         try:
             with open(keep_text, "w", encoding="utf-8", newline="") as f:  # newline="": the text as it is

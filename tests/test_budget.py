@@ -290,3 +290,4 @@ def test_a_batch_of_hostile_files_gives_one_record_each_in_order(tmp_path: Path,
     assert "error" not in recs[1] and recs[1]["territory"]["name"] == "communauté de communes du Val"
     assert recs[2]["error"]["type"] == "no_text"
     assert "error" not in recs[3]
+

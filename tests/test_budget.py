@@ -72,8 +72,8 @@ def test_100000_nested_divs_give_a_text_and_say_they_were_cut() -> None:
     got = html_to_text(PAGES["100,000 nested <div>"](1.0))
     assert got.text.startswith("Signature du contrat local de santé\n")
     assert got.warnings == (
-        "the page has over 12,000 elements: only the text of the first 12,000 was read",
-        "the page nests elements over 200 deep: 11,795 deeper ones were read as their text",
+        "the page has over 10,000 elements: only the text of the first 10,000 was read",
+        "the page nests elements over 200 deep: 9,795 deeper ones were read as their text",
     )
 
 
@@ -111,7 +111,7 @@ def test_a_20_mb_page_is_cut_at_the_character_budget(tmp_path: Path, nlp: Any) -
     assert rec["source"]["bytes"] == path.stat().st_size > 20_000_000
     assert rec["warnings"][:2] == [
         "the page is over 8,000,000 characters of markup: only the first 7,999,911 were read",
-        "the page has over 12,000 elements: only the text of the first 12,000 was read",
+        "the page has over 10,000 elements: only the text of the first 10,000 was read",
     ]
     assert rec["territory"]["name"] == "communauté de communes du Val"
 
@@ -286,7 +286,7 @@ def test_a_batch_of_hostile_files_gives_one_record_each_in_order(tmp_path: Path,
         tasks.append((str(path), None, 5 * 1024 * 1024, 10_000, True, False, None))
     recs = extract_batch(tasks)
     assert [r["source"]["path"] for r in recs] == [t[0] for t in tasks]
-    assert "error" not in recs[0] and recs[0]["warnings"][0].startswith("the page has over 12,000 elements")
+    assert "error" not in recs[0] and recs[0]["warnings"][0].startswith("the page has over 10,000 elements")
     assert "error" not in recs[1] and recs[1]["territory"]["name"] == "communauté de communes du Val"
     assert recs[2]["error"]["type"] == "no_text"
     assert "error" not in recs[3]

@@ -28,8 +28,8 @@ class Budget:
 
     # A page: the press releases we have seen hold 1,500 to 4,000 elements with their menus.
     html_chars: int = 8_000_000  # markup characters read (a page past --max-bytes is refused before)
-    html_elements: int = 12_000  # trafilatura spends 0.1 to 0.2 ms on each
-    html_tags: int = 36_000  # start and end tags, comments, declarations: what the pass reads
+    html_elements: int = 10_000  # trafilatura spends 0.1 to 0.2 ms on each
+    html_tags: int = 30_000  # start and end tags, comments, declarations: what the pass reads
     html_depth: int = 200  # deeper elements lose their tags (not their text): lxml stops at 255
     html_inline_run: int = 1_000  # inline elements (span, a, b…) in one element: their merging is quadratic
     # A PDF: the model reads about 45,000 characters, 12 to 15 pages of a report; pdfminer takes

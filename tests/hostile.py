@@ -168,6 +168,13 @@ def _forms(uses: int) -> bytes:
     return raw_pdf([draw], extra=[obj], resources=b"/XObject << /X1 %d 0 R >>" % (n_objs + 1))
 
 
+def _self_drawing_form() -> bytes:
+    """A page with its text and a form that draws itself (object 6): a loop, not a document."""
+    form = b"/X1 Do"
+    obj = b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X1 6 0 R >> >> /Length %d >>\nstream\n" % len(form) + form + b"\nendstream"
+    return raw_pdf([text_ops(ARTICLE_LINES) + b"\n/X1 Do"], extra=[obj], resources=b"/XObject << /X1 6 0 R >>")
+
+
 HOSTILE_FILES: dict[str, tuple[str, Callable[[float], bytes]]] = {
     # the issue's cases
     "a 20 MB page (--max-bytes 25M)": ("page.html", lambda s: page(_sized(PARAGRAPH, int(20 * MB * s)))),
@@ -191,5 +198,7 @@ HOSTILE_FILES: dict[str, tuple[str, Callable[[float], bytes]]] = {
     "a PDF stream that unpacks to 2 GB": ("doc.pdf", lambda s: _bomb(int(2048 * MB * s))),
     "a PDF page of 1,000,000 'q Q'": ("doc.pdf", lambda s: raw_pdf([b"q Q " * int(1_000_000 * s)])),
     "a PDF form drawn 20,000 times": ("doc.pdf", lambda s: _forms(int(20_000 * s))),
+    "a PDF form that draws itself": ("doc.pdf", lambda s: _self_drawing_form()),
+    "a page declaring utf-16": ("page.html", lambda s: page(_times(PARAGRAPH, 50), head="<meta charset='utf-16'><title>CLS</title>")),
 }
 MAX_BYTES = {"a 20 MB page (--max-bytes 25M)": 25 * 1024 * 1024}  # the others run at the default limit

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from docbuild import html_page
-from hostile import HOSTILE_FILES, MAX_BYTES, _bomb, page, raw_pdf, text_ops
+from hostile import ARTICLE_LINES, HOSTILE_FILES, MAX_BYTES, _bomb, page, raw_pdf, text_ops
 from helpers import CORPUS
 
 from clsx.convert.budget import BUDGET, bound_markup
@@ -291,3 +291,8 @@ def test_a_batch_of_hostile_files_gives_one_record_each_in_order(tmp_path: Path,
     assert recs[2]["error"]["type"] == "no_text"
     assert "error" not in recs[3]
 
+
+
+def test_a_form_that_draws_itself_is_read_once() -> None:
+    got = pdf_to_text(PDFS["a PDF form that draws itself"](1.0))
+    assert got.text == " ".join(ARTICLE_LINES) + "\n"  # the second line reads as the first one wrapped

@@ -38,8 +38,12 @@ def good(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize("breaker", LINE_BREAKERS)
 def test_a_text_holding_a_line_breaking_character_reads_back(tmp_path: Path, nlp: Any, breaker: str) -> None:
+    from clsx.output import read_done
+
     rec = check_round_trip(TEXT.replace(" à Valdor", f" à{breaker}Valdor"), tmp_path)
     assert breaker in rec["text"]
+    done = read_done(tmp_path / "out.jsonl")  # what --resume reads: the same one line
+    assert done.records == {(rec["source"]["path"], rec["doc_id"])} and done.dropped == 0
 
 
 def test_json_lines_split_on_newline_only() -> None:

@@ -296,3 +296,12 @@ def test_a_batch_of_hostile_files_gives_one_record_each_in_order(tmp_path: Path,
 def test_a_form_that_draws_itself_is_read_once() -> None:
     got = pdf_to_text(PDFS["a PDF form that draws itself"](1.0))
     assert got.text == " ".join(ARTICLE_LINES) + "\n"  # the second line reads as the first one wrapped
+
+
+def test_formatting_elements_ended_by_dropped_end_tags_still_count() -> None:
+    """An end tag of a dropped <b> is taken out with it: the parser's open <b> stay open, so the
+    pass must not count them as ended (else they would pile up again past the cap)."""
+    markup = "<p>" + "<b>x" * 20 + "<b>y</b>" * 5_000
+    got = bound_markup(markup)
+    assert got.markup.count("<b>") == 20 and got.markup.count("</b>") == 0
+    assert _lexbor_elements(got.markup) < 100

@@ -140,15 +140,17 @@ class _Pass:
     def close(self, name: str, start: int, end: int) -> None:
         """An end tag: it closes the innermost open element of its name and those opened inside
         it (ignored when none is open, as HTML does); its tag goes with its element's."""
-        if self.formatting.get(name):
-            self.formatting[name] -= 1
         if not self.names.get(name):
+            if self.formatting.get(name):  # one the pass closed with its block: the parser ends it here
+                self.formatting[name] -= 1
             return
         while len(self.stack) > 1:
             el = self.pop()
             if el.name == name:
-                if el.dropped:
+                if el.dropped:  # the parser never sees this end tag: what it has open stays open
                     self.drop.append((start, end))
+                elif self.formatting.get(name):
+                    self.formatting[name] -= 1
                 return
 
     def pop(self) -> _Open:

@@ -118,6 +118,9 @@ def extract(
     spans: Annotated[bool, typer.Option("--spans", help="CSV: add the evidence spans' start, end and text columns.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte order mark (for Excel).")] = False,
     delimiter: Annotated[str, typer.Option("--delimiter", help="CSV: the field separator (';' for a French-locale Excel).")] = ",",
+    csv_safe: Annotated[
+        bool, typer.Option("--csv-safe/--no-csv-safe", help="CSV: put a ' before a cell that begins with =, +, -, @, tab or CR, so that no spreadsheet runs it as a formula.")
+    ] = True,
     with_text: Annotated[bool, typer.Option("--with-text", help="Add the document text the spans index to each record (field `text`).")] = False,
     keep_text: Annotated[Optional[Path], typer.Option("--keep-text", help="Write the text extracted from each web page or PDF into this folder (NAME.txt).")] = None,
     glob: Annotated[str, typer.Option("--glob", help="File patterns inside folders, separated by commas.")] = DEFAULT_GLOB,
@@ -175,7 +178,7 @@ def extract(
 
         out: Any = LineWriter(output, resume)
     else:
-        out = _FormatWriter(output, fmt, bom=bom and fmt == "csv", spans=spans, delimiter=delimiter)
+        out = _FormatWriter(output, fmt, bom=bom and fmt == "csv", spans=spans, delimiter=delimiter, csv_safe=csv_safe)
     errors += _write(tasks, jobs, out, output)
     done = f", {skipped} already in {output}" if resume else ""
     typer.echo(f"clsx: {len(tasks) + skipped} document(s), {errors} error record(s){done}", err=True)
@@ -186,12 +189,12 @@ def extract(
 class _FormatWriter:
     """JSON (one array) or CSV records, to a file or stdout, as UTF-8 whatever the locale."""
 
-    def __init__(self, output: Optional[Path], fmt: str, *, bom: bool, spans: bool, delimiter: str):
+    def __init__(self, output: Optional[Path], fmt: str, *, bom: bool, spans: bool, delimiter: str, csv_safe: bool = True):
         from .formats import Writer
 
         self.output = output
         self.stream = _open_output(output, bom)
-        self.writer = Writer(self.stream, fmt, spans=spans, delimiter=delimiter)  # type: ignore[arg-type]
+        self.writer = Writer(self.stream, fmt, spans=spans, delimiter=delimiter, csv_safe=csv_safe)  # type: ignore[arg-type]
 
     def write(self, line: str) -> None:
         self.writer.write(json.loads(line) if self.writer.fmt == "csv" else None, line)
@@ -505,6 +508,7 @@ def review(
     Example: clsx extract corpus/ --with-text -o out.jsonl && clsx review out.jsonl -o review.html
     """
     from .review import page
+    from .texts import bad_lines
 
     records, texts, notes = _read_all(files)
     html = page(records, texts, notes, title)
@@ -513,7 +517,11 @@ def review(
     else:
         sys.stdout.buffer.write(html.encode("utf-8"))
     missing = sum(1 for r, t in zip(records, texts) if t is None and not r.get("error"))
+    for message in (bad := bad_lines(records)):  # each shown on the page as an error
+        typer.echo(f"clsx: {message}", err=True)
     typer.echo(f"clsx: {len(records)} document(s) reviewed" + (f", {missing} without their text" if missing else ""), err=True)
+    if bad:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -1,6 +1,7 @@
 """Bytes -> text: which encoding a French document is in.
 
-In order: a BOM (UTF-8, UTF-16, UTF-32); strict UTF-8; UTF-8 with a few stray legacy bytes
+In order: a BOM (UTF-8, UTF-16, UTF-32: a sequence that does not decode, such as a lone
+surrogate, is read as U+FFFD with a warning); strict UTF-8; UTF-8 with a few stray legacy bytes
 (a cp1252 paragraph pasted into a UTF-8 page), each read as cp1252; UTF-16 without a BOM;
 else a legacy 8-bit encoding. For the last, charset-normalizer ranks the candidates of
 `patterns/encodings.json` and a French score settles between them: on short French texts
@@ -50,7 +51,8 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         return Decoded(data.decode(encoding), codecs.lookup(encoding).name)
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return Decoded(data.decode(enc), enc)
+            text, notes = decode_replacing(data, enc)
+            return Decoded(text, enc, notes)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -62,6 +64,19 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     if utf16:
         return utf16
     return _legacy(data)
+
+
+def decode_replacing(data: bytes, enc: str) -> tuple[str, list[str]]:
+    """Bytes whose encoding is known (a BOM says it) -> (text, warnings). What does not decode
+    (a lone UTF-16 surrogate, a character cut at the end) becomes U+FFFD, one for each, with a
+    warning: the document is still that encoding, so this is not a `decode` error."""
+    try:
+        return data.decode(enc), []
+    except UnicodeDecodeError:
+        text = data.decode(enc, "replace")
+        n = text.count("\ufffd") - data.decode(enc, "ignore").count("\ufffd")
+        name = re.sub(r"-(?:sig|le|be)$", "", codecs.lookup(enc).name).upper()
+        return text, [f"{n} invalid {name} sequence(s) (a lone surrogate, a cut character) read as U+FFFD"]
 
 
 def _mostly_utf8(data: bytes) -> Decoded | None:
@@ -92,10 +107,8 @@ def utf16_without_bom(data: bytes) -> Decoded | None:
     half = len(data) // 2
     for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         if zeros > 0.6 * half and other < 0.05 * half:
-            try:
-                return Decoded(data.decode(enc), enc, ["UTF-16 without a byte order mark"])
-            except UnicodeDecodeError:
-                return None
+            text, notes = decode_replacing(data, enc)
+            return Decoded(text, enc, ["UTF-16 without a byte order mark", *notes])
     return None
 
 

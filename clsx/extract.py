@@ -43,6 +43,8 @@ class Task:
     options: Options = Options()
     listed: bool = False
     keep_text: Optional[str] = None
+
+
 # Documents the model parses together (nlp.pipe): 4 to 16 gave the best throughput on a
 # 2-core machine (bench/run.py), and a batch is lost at most when interrupted.
 BATCH = 8
@@ -125,8 +127,8 @@ def prepare(task: Task) -> Pending | dict[str, Any]:
         doc, conv = read_document(task.path, o.encoding, o.max_bytes, task.listed)
     except InputError as e:
         return _error(shown, e.kind, str(e))
-    except Exception as e:  # a reader bug must not lose the document either
-        return _error(shown, "unreadable", f"{type(e).__name__}: {e}")
+    except Exception as e:  # a reader bug must not lose the document either; it is a bug, not the file's fault
+        return _failed(shown, e)
     if conv and keep_text:
         try:
             with open(keep_text, "w", encoding="utf-8", newline="") as f:  # newline="": the text as it is

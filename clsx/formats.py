@@ -5,6 +5,12 @@ version has the same header, error rows included: nested fields are flattened wi
 (`territory_name`, `signature_date`), the items of a list are joined with " | " in one
 cell (`signatories_name`: "A | B"), evidence spans are left out unless asked for, the
 document text (`--with-text`) always is. Empty cell = null; booleans are true/false.
+
+Cells hold text copied from documents, and a spreadsheet runs a cell that begins with `=`, `+`,
+`-` or `@` as a formula (`=HYPERLINK(…)`, `@SUM(…)`; a tab or CR there too): such a cell gets a
+`'` in front, as OWASP advises against CSV injection, and so does one that already begins with
+`'`, so that `read_csv` removes exactly what was added. A spreadsheet shows the `'` as the mark of
+text it is, not as part of the value. `csv_safe=False` writes the cells as they are.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from .model import ErrorInfo, Record
 Format = Literal["jsonl", "json", "csv"]
 FORMATS: tuple[str, ...] = ("jsonl", "json", "csv")
 JOIN = " | "
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as the start of a formula
+GUARD = "'"
 SPAN_FIELDS = ("span", "duration_span")
 Scalar = Union[str, int, float, bool, None]
 
@@ -92,6 +100,16 @@ def cell(value: Scalar) -> str:
     return str(value)
 
 
+def guarded(text: str) -> str:
+    """A cell a spreadsheet cannot run: a ' before a formula start (or before a ')."""
+    return GUARD + text if text.startswith((*FORMULA_START, GUARD)) else text
+
+
+def unguarded(text: str) -> str:
+    """A cell as `guarded` wrote it -> its value."""
+    return text[1:] if text.startswith(GUARD) and text[1:].startswith((*FORMULA_START, GUARD)) else text
+
+
 def flatten(record: dict[str, Any], cols: list[Column]) -> dict[str, Scalar]:
     """column -> value: a scalar, or the items of a list joined with " | " (None when empty)."""
     out: dict[str, Scalar] = {}
@@ -105,10 +123,13 @@ def flatten(record: dict[str, Any], cols: list[Column]) -> dict[str, Scalar]:
     return out
 
 
-def parse_cell(text: str, column: Column) -> Scalar:
-    """A CSV cell back to its value (scalar columns; a list column stays its joined text)."""
+def parse_cell(text: str, column: Column, csv_safe: bool = True) -> Scalar:
+    """A CSV cell back to its value (scalar columns; a list column stays its joined text);
+    `csv_safe`: the file was written with cells guarded (the default)."""
     if text == "":
         return None
+    if csv_safe:
+        text = unguarded(text)
     if column.in_list:
         return text
     if column.type is bool:
@@ -120,18 +141,19 @@ def parse_cell(text: str, column: Column) -> Scalar:
     return text
 
 
-def read_csv(stream: IO[str], spans: bool = False, delimiter: str = ",") -> list[dict[str, Scalar]]:
-    """Rows of a CSV written by clsx, typed back (what a spreadsheet user sees, as values)."""
+def read_csv(stream: IO[str], spans: bool = False, delimiter: str = ",", csv_safe: bool = True) -> list[dict[str, Scalar]]:
+    """Rows of a CSV written by clsx, typed back (what a spreadsheet user sees, as values).
+    `csv_safe=False` for a file written with `--no-csv-safe` (its cells are taken as they are)."""
     by_name = {c.name: c for c in columns(spans)}
     reader = csv.DictReader(stream, delimiter=delimiter)
-    return [{k: parse_cell(v, by_name[k]) if k in by_name else v for k, v in row.items()} for row in reader]
+    return [{k: parse_cell(v, by_name[k], csv_safe) if k in by_name else v for k, v in row.items()} for row in reader]
 
 
 class Writer:
     """Writes records as they come (stdout stays a stream for JSONL and CSV)."""
 
-    def __init__(self, out: IO[str], fmt: Format = "jsonl", *, spans: bool = False, delimiter: str = ","):
-        self.out, self.fmt, self.count = out, fmt, 0
+    def __init__(self, out: IO[str], fmt: Format = "jsonl", *, spans: bool = False, delimiter: str = ",", csv_safe: bool = True):
+        self.out, self.fmt, self.count, self.csv_safe = out, fmt, 0, csv_safe
         if fmt == "csv":
             self.cols = columns(spans)
             self.csv = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
@@ -145,7 +167,9 @@ class Writer:
         if self.fmt == "csv":
             assert record is not None
             flat = flatten(record, self.cols)
-            self.csv.writerow([cell(flat[c.name]) for c in self.cols])
+            values = [flat[c.name] for c in self.cols]
+            # text only: a number is a number (and none of the record's is negative)
+            self.csv.writerow([guarded(v) if self.csv_safe and isinstance(v, str) else cell(v) for v in values])
         else:
             line = line or json.dumps(record, ensure_ascii=False, separators=(",", ":"))
             if self.fmt == "json":

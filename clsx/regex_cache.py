@@ -11,6 +11,11 @@ A pattern built from the cache compares equal to the one `re.compile` makes (sam
 flags and code; tests/test_regex_cache.py). Whatever goes wrong (another Python without these
 internals, a corrupt or unwritable file) falls back to `re.compile`. The folder is
 $CLSX_CACHE_DIR, else $XDG_CACHE_HOME/clsx, else ~/.cache/clsx; CLSX_CACHE_DIR=off disables it.
+
+The file can never hurt a start: it is read only when it is a regular file of a plausible size
+(opened without blocking, so a named pipe or a device in its place is skipped, not waited on),
+and only when its checksum holds (a damaged file could otherwise give a pattern that matches
+differently); it is written to a temporary file renamed over the old one.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import hashlib
 import marshal
 import os
 import re
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -26,6 +32,8 @@ from typing import Any
 
 ENV = "CLSX_CACHE_DIR"
 MIN_LENGTH = 100  # shorter patterns compile in a fraction of a millisecond: not worth a lookup
+MAX_FILE = 64 * 1024 * 1024  # the tokenizer's patterns take about 0.3 MB: a larger file is not ours
+_HEADER = b"clsx regex cache 2\n"  # then the SHA-256 of the marshal data, then the data
 
 try:  # CPython's regex internals (re._parser and re._compiler since 3.11)
     import _sre
@@ -45,7 +53,7 @@ def folder() -> Path | None:
 
 def _file(where: Path) -> Path:
     impl = sys.implementation
-    return where / f"regex-{impl.name}{impl.version.major}{impl.version.minor}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return where / f"regex-v2-{impl.name}{impl.version.major}{impl.version.minor}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
 def _key(pattern: str, flags: int) -> str:
@@ -61,12 +69,7 @@ class RegexCache:
         self.entries: dict[str, tuple[Any, ...]] = {}
         self.hits = self.misses = 0
         if self.path is not None:
-            try:
-                entries = marshal.loads(self.path.read_bytes())
-                if isinstance(entries, dict):
-                    self.entries = entries
-            except (OSError, ValueError, EOFError, TypeError):
-                pass  # no cache yet, or a damaged one: it is rewritten
+            self.entries = _load(self.path)  # no cache yet, or a damaged one: empty, and rewritten
 
     def compile(self, pattern: Any, flags: int = 0) -> re.Pattern[Any]:
         if self.path is None or not isinstance(pattern, str) or len(pattern) < MIN_LENGTH:
@@ -95,6 +98,7 @@ class RegexCache:
         tmp = None
         try:
             data = marshal.dumps(self.entries)
+            data = _HEADER + hashlib.sha256(data).digest() + data
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-")
             with os.fdopen(fd, "wb") as f:
@@ -104,6 +108,42 @@ class RegexCache:
         except (OSError, ValueError):  # a read-only home: compile every time, as without the cache
             if tmp:
                 Path(tmp).unlink(missing_ok=True)
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, or None when it is missing, unreadable, not a regular file or too large.
+    O_NONBLOCK: opening a named pipe put in its place must not wait for a writer."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read(MAX_FILE + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _load(path: Path) -> dict[str, tuple[Any, ...]]:
+    """The entries of a cache file whose header and checksum hold, else none."""
+    data = _read(path)
+    if data is None or not data.startswith(_HEADER):
+        return {}
+    digest, body = data[len(_HEADER) : len(_HEADER) + 32], data[len(_HEADER) + 32 :]
+    if hashlib.sha256(body).digest() != digest:
+        return {}
+    try:
+        entries = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(entries, dict) or not all(isinstance(k, str) and isinstance(v, tuple) for k, v in entries.items()):
+        return {}
+    return entries
 
 
 def _entry(pattern: str, flags: int) -> tuple[Any, ...] | None:

@@ -301,3 +301,20 @@ def scanned_pdf(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def encrypted_pdf(text: str, path: Path, password: str) -> Path:
+    """A one-page PDF encrypted with this user password ('' : anyone may open it, as permission-
+    only PDFs are), copying and printing forbidden."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen.canvas import Canvas
+
+    c = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), encrypt=StandardEncryption(password, ownerPassword="owner", canPrint=0, canCopy=0))
+    c.setFont(FONT, SIZE)
+    y = PAGE_H - MARGIN
+    for line in text.splitlines():
+        c.drawString(MARGIN, y, line)
+        y -= LEADING
+    c.showPage()
+    c.save()
+    return path

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -102,3 +104,24 @@ def jsonl(out: bytes) -> list[dict[str, Any]]:
 
 def stderr_lines(err: bytes) -> list[str]:
     return [line for line in err.decode("utf-8").splitlines() if line.strip()]
+
+
+class Overdue(Exception):
+    """Raised by `watchdog`; not an OSError, so that code under test cannot swallow it."""
+
+
+@contextmanager
+def watchdog(seconds: int) -> Iterator[None]:
+    """Raise Overdue in this process after `seconds`: a loop or a blocking open is interrupted,
+    not waited on for ever (a guard far above the expected time, not a timing check)."""
+
+    def bark(signum: int, frame: Any) -> None:
+        raise Overdue(f"over {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, bark)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

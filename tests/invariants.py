@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -37,6 +38,17 @@ def french_like() -> st.SearchStrategy[str]:
 
 def unicode_text() -> st.SearchStrategy[str]:
     return st.text(max_size=400)
+
+
+# What str.splitlines() breaks at besides \n and \r: inside a JSON string clsx writes them as they are.
+LINE_BREAKERS = ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\r", "\r\n"]
+
+
+def line_breaking_text() -> st.SearchStrategy[str]:
+    """Arbitrary Unicode with the characters that break lines other than \\n mixed in, among
+    French words: texts whose records a reader splitting on them would cut."""
+    piece = st.one_of(st.sampled_from(LINE_BREAKERS), st.sampled_from(_words()), st.text(max_size=20))
+    return st.lists(st.tuples(piece, st.sampled_from([" ", "", "\n"])), min_size=1, max_size=40).map(lambda xs: "".join(a + b for a, b in xs))
 
 
 def any_bytes() -> st.SearchStrategy[bytes]:
@@ -75,3 +87,25 @@ def check_bytes(data: bytes, schema: dict[str, Any]) -> None:
         return
     assert doc.text.strip() and doc.encoding
     check_text(doc.text, schema)
+
+
+def check_round_trip(text: str, folder: Path) -> dict[str, Any]:
+    """What `clsx extract --with-text` writes for a file holding `text` reads back as the same
+    record (clsx.texts.read_records), and both readers of records draw it."""
+    from clsx.extract import extract_path, to_line
+    from clsx.review import page
+    from clsx.show import renderable
+    from clsx.texts import read_records, text_of
+
+    src = folder / "doc.txt"
+    src.write_bytes(text.encode("utf-8", "surrogatepass"))
+    rec = extract_path(str(src), with_text=True)
+    out = folder / "out.jsonl"
+    out.write_bytes((to_line(rec) + "\n").encode("utf-8"))
+    back = read_records(out)
+    assert back == [rec]
+    shown, _ = text_of(back[0])
+    assert shown == rec.get("text")
+    page(back, [shown]).encode("utf-8")
+    renderable(back[0], shown)
+    return rec

@@ -222,3 +222,20 @@ def test_two_jobs_write_the_same_bytes(batch: Any) -> None:
     assert again.returncode == 1
     expected = [line for line in done.stdout.split(b"\n") if b"b19-vanishes.txt" not in line]
     assert again.stdout.split(b"\n") == expected
+
+
+def test_a_bug_in_a_reader_is_extraction_failed_not_unreadable(tmp_path: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the README says: `unreadable` is the file's fault (permissions, read errors), a reader
+    that breaks is a bug to report."""
+    import clsx.convert
+    from clsx.extract import extract_path
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(clsx.convert, "read_document", broken)
+    path = tmp_path / "page.html"
+    path.write_bytes(b"<html><body><p>x</p></body></html>")
+    rec = extract_path(str(path))
+    assert rec["error"]["type"] == "extraction_failed"
+    assert rec["error"]["message"] == "RecursionError: maximum recursion depth exceeded (broken)"

@@ -145,6 +145,21 @@ def test_csv_for_excel_bom_and_semicolons(tmp_path: Path) -> None:
     assert row["signature_place"] == "Evron"
 
 
+def test_csv_cells_copied_from_a_document_cannot_run_in_a_spreadsheet(tmp_path: Path) -> None:
+    from clsx.formats import read_csv
+
+    title = '=HYPERLINK("http://x.example/","Signature du CLS")'
+    doc = tmp_path / "inject.txt"
+    doc.write_text(title + "\n\n" + YEARLESS, encoding="utf-8")
+    safe = cli("extract", str(doc), "--format", "csv").stdout.decode("utf-8")
+    (row,) = csv.DictReader(io.StringIO(safe, newline=""))
+    assert row["title"] == "'" + title
+    assert read_csv(io.StringIO(safe, newline=""))[0]["title"] == title
+    raw = cli("extract", str(doc), "--format", "csv", "--no-csv-safe").stdout.decode("utf-8")
+    (row,) = csv.DictReader(io.StringIO(raw, newline=""))
+    assert row["title"] == title
+
+
 def test_json_is_one_array() -> None:
     done = cli("extract", "samples/", "--format", "json")
     assert done.returncode == 0

@@ -150,3 +150,51 @@ def test_the_metadata_date_is_the_pages_publication_date() -> None:
 )
 def test_kind_by_extension_or_first_bytes(path: str, data: bytes, kind: str) -> None:
     assert kind_of(path, data) == kind
+
+
+@pytest.mark.parametrize("declared", ["utf-16", "UTF-16LE", "utf-32", "utf-7", "cp037"])
+def test_a_charset_that_cannot_have_spelt_the_meta_is_read_as_utf8(declared: str) -> None:
+    """The HTML standard: a page without a BOM whose <meta> says UTF-16 is UTF-8 (browsers ignore
+    it); the same for any encoding that does not read ASCII as ASCII."""
+    page = html_page(ARTICLE, charset=declared).encode("utf-8")
+    got = html_to_text(page)
+    assert got.encoding == "utf-8"
+    assert "Agence régionale de santé (ARS) Bretagne" in got.text
+    assert got.warnings == (f"the page declares charset {declared.lower()} but it does not read ASCII as ASCII (and the page has no byte order mark): read as the bytes say",)
+
+
+def test_utf8_bytes_win_over_a_legacy_charset_declaration() -> None:
+    page = html_page(ARTICLE, charset="iso-8859-1").encode("utf-8")
+    got = html_to_text(page)
+    assert (got.encoding, got.warnings) == ("utf-8", ("the page declares charset iso-8859-1 but its bytes are UTF-8: read as the bytes say",))
+    assert "Agence régionale de santé" in got.text and "Ã©" not in got.text
+
+
+def test_a_correct_declaration_gives_no_warning() -> None:
+    assert html_to_text(html_page(ARTICLE).encode("utf-8")).warnings == ()
+    assert html_to_text(html_page(ARTICLE, charset="windows-1252").encode("cp1252")).warnings == ()
+    ascii_page = "<html><head><meta charset='windows-1252'></head><body><p>Le contrat local de sant&eacute;.</p></body></html>"
+    assert decode_html(ascii_page.encode("ascii")) == (ascii_page, "windows-1252")  # as declared: the same text
+
+
+def test_a_utf8_declaration_the_bytes_do_not_fit_is_said() -> None:
+    got = html_to_text(html_page(ARTICLE).encode("cp1252"))
+    assert got.encoding == "cp1252" and "Agence régionale de santé" in got.text
+    assert got.warnings == ("the page declares charset utf-8 but its bytes do not decode in it: read as the bytes say",)
+
+
+def test_a_page_with_a_bom_and_a_lone_surrogate_is_read_with_a_warning() -> None:
+    import codecs
+
+    before, after = html_page(ARTICLE).split("Quatre axes", 1)
+    page = codecs.BOM_UTF16_LE + (before + "Quatre axes ").encode("utf-16-le") + b"\x00\xd8" + after.encode("utf-16-le")
+    got = html_to_text(page)
+    assert got.encoding == "utf-16" and "Quatre axes \ufffd" in got.text
+    assert got.warnings == ("1 invalid UTF-16 sequence(s) (a lone surrogate, a cut character) read as U+FFFD",)
+
+
+def test_the_record_of_a_page_says_its_charset_was_overruled(record_of_page: Callable[[str], dict[str, Any]]) -> None:
+    rec = record_of_page(html_page(ARTICLE, charset="utf-16"), "meta-utf16.html")
+    assert rec["territory"]["name"] == "communauté de communes de la Vallée du Lys"
+    assert rec["source"]["encoding"] == "utf-8"
+    assert rec["warnings"][0].startswith("the page declares charset utf-16 but")

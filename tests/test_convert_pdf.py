@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from docbuild import HEADER, pdf_document, scanned_pdf
+from docbuild import HEADER, encrypted_pdf, pdf_document, scanned_pdf
 
 from clsx.convert.pdf import LIGATURES, Line, _joint, pdf_to_text
 from clsx.source import InputError
@@ -122,3 +122,15 @@ def _line(text: str, x1: float, top: float, first_word: float = 20.0) -> Line:
 )
 def test_what_joins_two_lines(prev: Line, cur: Line, whole: str, joint: tuple[str, bool]) -> None:
     assert _joint(prev, cur, whole) == joint
+
+
+def test_an_encrypted_pdf_says_it_is_encrypted(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as e:
+        pdf_to_text(encrypted_pdf("Le contrat local de santé du Val est signé.", tmp_path / "locked.pdf", "secret").read_bytes())
+    assert e.value.kind == "encrypted"
+    assert str(e.value) == "the PDF is encrypted and needs a password to be read: decrypt it first (qpdf --decrypt)"
+
+
+def test_a_pdf_encrypted_without_a_user_password_is_read(tmp_path: Path) -> None:
+    path = encrypted_pdf("Le contrat local de santé du Val est signé.", tmp_path / "open.pdf", "")
+    assert pdf_to_text(path.read_bytes()).text == "Le contrat local de santé du Val est signé.\n"

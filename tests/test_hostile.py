@@ -6,33 +6,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import jsonschema
 import pytest
-from helpers import walk_spans
+from helpers import walk_spans, watchdog
 from hostile import HOSTILE
 
 from clsx.limits import CHARS_PER_TOKEN, MAX_TOKENS, PiecewiseTokenizer, cut
 
 WATCHDOG = 60  # seconds per document; they take a few (bench/adversarial.py)
-
-
-@contextmanager
-def watchdog(seconds: int) -> Iterator[None]:
-    def bark(signum: int, frame: Any) -> None:
-        raise TimeoutError(f"over {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, bark)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 # The cases, every case that once found a slow path (kept as a regression test), and

@@ -9,9 +9,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, run_cli
+from helpers import ROOT, run_cli, watchdog
 
-from clsx.regex_cache import MIN_LENGTH, RegexCache, folder
+from clsx.regex_cache import MAX_FILE, MIN_LENGTH, RegexCache, folder
 
 
 @cache
@@ -97,3 +97,77 @@ def test_records_are_the_same_with_an_empty_a_full_and_no_cache(tmp_path: Path) 
     assert len(files) == 1 and files[0].startswith("regex-")
     assert first.stdout == second.stdout == off.stdout
     assert b'"name":"Communaut' in first.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_place_of_the_cache_file_is_skipped_not_waited_on(tmp_path: Path) -> None:
+    path = RegexCache(tmp_path).path
+    assert path is not None
+    os.mkfifo(path)
+    with watchdog(20):
+        c = RegexCache(tmp_path)
+    assert c.entries == {}
+    pattern = tokenizer_patterns()[0]
+    assert c.compile(pattern) == re.compile(pattern)
+    c.save()  # the pipe is replaced by a real cache file
+    assert path.is_file() and RegexCache(tmp_path).entries
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_clsx_starts_with_a_named_pipe_as_its_cache_file(tmp_path: Path) -> None:
+    sample = str(ROOT / "samples" / "seed-coevrons-2018.txt")
+    where = tmp_path / "cache"
+    where.mkdir()
+    path = RegexCache(where).path
+    assert path is not None
+    os.mkfifo(path)
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "clsx.cli", "extract", sample],
+        capture_output=True, cwd=ROOT, env={**os.environ, "CLSX_CACHE_DIR": str(where)}, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert b'"name":"Communaut' in done.stdout
+
+
+@pytest.mark.parametrize("kind", ["folder", "device", "huge"])
+def test_a_cache_path_that_is_not_a_plausible_file_is_ignored(tmp_path: Path, kind: str) -> None:
+    path = RegexCache(tmp_path).path
+    assert path is not None
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "device":
+        path.symlink_to("/dev/zero")  # reading it would never end
+    else:
+        with open(path, "wb") as f:
+            f.truncate(MAX_FILE + 1)  # sparse: costs no disk
+    with watchdog(20):
+        c = RegexCache(tmp_path)
+    assert c.entries == {}
+    pattern = tokenizer_patterns()[0]
+    assert c.compile(pattern) == re.compile(pattern)
+
+
+def test_a_damaged_entry_that_still_unmarshals_is_not_used(tmp_path: Path) -> None:
+    """A flipped byte inside the data could give another pattern that _sre accepts: the checksum
+    catches it, and the cache starts again from re.compile."""
+    first = RegexCache(tmp_path)
+    pattern = tokenizer_patterns()[0]
+    first.compile(pattern)
+    first.save()
+    path = first.path
+    assert path is not None
+    import marshal
+
+    data = path.read_bytes()
+    head = data.index(b"\n") + 1 + 32  # the header line, then the checksum
+    entries = marshal.loads(data[head:])
+    key, (flags, code, *rest) = next(iter(entries.items()))
+    code[-2] ^= 1  # one instruction's argument: still a program _sre accepts
+    entries[key] = (flags, code, *rest)
+    path.write_bytes(data[:head] + marshal.dumps(entries))
+    c = RegexCache(tmp_path)
+    assert c.entries == {}
+    assert c.compile(pattern) == re.compile(pattern) and c.misses == 1

@@ -24,6 +24,7 @@ class Converted:
     converter: str  # "trafilatura 2.3.1", "selectolax 1.0.2 (fallback)", "pdfminer.six 20260107", "python-docx 1.2.0"
     encoding: str  # of the HTML as read; "pdf", "docx", "odt" for those
     published: dt.date | None = None  # from the page's metadata
+    warnings: tuple[str, ...] = ()  # what the record should say about reading it (a charset overruled, a cut)
 
 
 def kind_of(path: str, data: bytes) -> Kind:
@@ -81,4 +82,4 @@ def read_document(
             raise
         raise InputError("decode", f"cannot decode as {encoding}: {e}") from e
     sha = hashlib.sha256(conv.text.encode("utf-8")).hexdigest()
-    return Document(path=path, text=conv.text, encoding=conv.encoding, sha256=sha, size=len(data)), conv
+    return Document(path=path, text=conv.text, encoding=conv.encoding, sha256=sha, size=len(data), warnings=list(conv.warnings)), conv

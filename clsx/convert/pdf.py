@@ -16,8 +16,9 @@ A PDF whose pages hold no text (a scan) raises InputError('no_text').
 
 from __future__ import annotations
 
-import io
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 
@@ -62,7 +63,7 @@ class Line:
 
 
 def pdf_to_text(data: bytes) -> Converted:
-    pages, heights = _read(data)
+    pages, heights, notes = _read(data)
     _drop_running_lines(pages, heights)
     text = _text([ln for lines in pages for ln in _order(lines)])
     text = _LIGATURE.sub(lambda m: LIGATURES[m.group(0)], text)
@@ -70,43 +71,55 @@ def pdf_to_text(data: bytes) -> Converted:
     text = _TRAILING_SPACES.sub("\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     if not re.search(r"\w", text):
+        cut = f" ({'; '.join(notes)})" if notes else ""
         raise InputError(
-            "no_text", f"the PDF has no text layer on its {len(pages)} page(s) (a scan?): run OCR on it first"
+            "no_text", f"the PDF has no text layer on its {len(pages)} page(s) (a scan?): run OCR on it first{cut}"
         )
-    return Converted(text + "\n", f"pdfminer.six {version('pdfminer.six')}", "pdf")
+    return Converted(text + "\n", f"pdfminer.six {version('pdfminer.six')}", "pdf", warnings=tuple(notes))
 
 
-def _read(data: bytes) -> tuple[list[list[Line]], list[float]]:
-    """The text lines of each page, and the pages' heights."""
-    from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
-    from pdfminer.high_level import extract_pages
+def _read(data: bytes) -> tuple[list[list[Line]], list[float], list[str]]:
+    """The text lines of each page, the pages' heights, and what the budget cut (in the order
+    the notes say it), read page by page within clsx/convert/budget.py's limits."""
+    import logging
+
+    from pdfminer.layout import LTChar
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
+    from .pdf_pages import read_pages
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not the user's business
     pages: list[list[Line]] = []
     heights: list[float] = []
     try:
-        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+        read, spent = read_pages(data)
+        for page in read:
             h = page.height
             lines: list[Line] = []
-            for box in page:
-                if not isinstance(box, LTTextContainer):
+            for tl in page.lines:
+                text = _GLYPH_BULLET.sub("• ", tl.get_text().strip())
+                if not text.strip():
                     continue
-                for tl in box:
-                    if not isinstance(tl, LTTextLine):
-                        continue
-                    text = _GLYPH_BULLET.sub("• ", tl.get_text().strip())
-                    if not text.strip():
-                        continue
-                    chars = [c for c in tl if isinstance(c, LTChar)]
-                    lines.append(Line(text.strip(), tl.x0, tl.x1, h - tl.y1, h - tl.y0, *_measure(chars)))
+                chars = [c for c in tl if isinstance(c, LTChar)]
+                lines.append(Line(text.strip(), tl.x0, tl.x1, h - tl.y1, h - tl.y0, *_measure(chars)))
             pages.append(lines)
             heights.append(h)
+    except PDFPasswordIncorrect as e:
+        raise InputError("encrypted", "the PDF is encrypted and needs a password to be read: decrypt it first (qpdf --decrypt)") from e
+    except PDFEncryptionError as e:
+        raise InputError("encrypted", f"the PDF is encrypted in a way clsx cannot read ({_said(e)}): decrypt it first (qpdf --decrypt)") from e
     except (PDFSyntaxError, PSException) as e:
-        raise InputError("unreadable_pdf", f"not a readable PDF: {e}") from e
+        raise InputError("unreadable_pdf", f"not a readable PDF: {_said(e)}") from e
     except Exception as e:  # pdfminer raises many kinds on broken or encrypted files
         raise InputError("unreadable_pdf", f"cannot read the PDF: {type(e).__name__}: {e}") from e
-    return pages, heights
+    return pages, heights, sorted(spent.notes)
+
+
+def _said(e: Exception) -> str:
+    """An exception's message, or its kind when it has none (pdfminer raises some bare)."""
+    return str(e).strip() or type(e).__name__
 
 
 def _measure(chars: list[object]) -> tuple[float, float, float]:
@@ -140,16 +153,30 @@ def _drop_running_lines(pages: list[list[Line]], heights: list[float]) -> None:
             if edge(ln, i):
                 seen.setdefault(_key(ln.text), []).append((i, ln.top))
     # running lines sit at the same height on each page (a caption split over a page break does not)
-    repeated = {
-        k for k, at in seen.items() if any(i != j and abs(a - b) <= 6 for i, a in at for j, b in at)
-    }
+    repeated = {k for k, at in seen.items() if _on_two_pages_at_one_height(at)}
     body = _body_size([[ln for ln in p if not edge(ln, i)] for i, p in enumerate(pages)]) or _body_size(pages)
     for i, p in enumerate(pages):
-        p[:] = [
-            ln
-            for ln in p
-            if not (edge(ln, i) and (_key(ln.text) in repeated or _PAGE_NUMBER.match(ln.text) or _apart(ln, p, body)))
-        ]
+        apart = _apart(p, body)
+        p[:] = [ln for ln in p if not (edge(ln, i) and (_key(ln.text) in repeated or _PAGE_NUMBER.match(ln.text) or apart(ln)))]
+
+
+def _on_two_pages_at_one_height(at: list[tuple[int, float]], within: float = 6) -> bool:
+    """Whether two of these (page, top) are on different pages and at most `within` apart: a
+    window over them sorted by height (each pair against all the others would be quadratic)."""
+    at = sorted(at, key=lambda x: x[1])
+    pages: dict[int, int] = {}  # pages in the window, with how many of its lines
+    lo = 0
+    for page, top in at:
+        while at[lo][1] < top - within:
+            old = at[lo][0]
+            pages[old] -= 1
+            if not pages[old]:
+                del pages[old]
+            lo += 1
+        pages[page] = pages.get(page, 0) + 1
+        if len(pages) > 1:
+            return True
+    return False
 
 
 def _body_size(pages: list[list[Line]]) -> float:
@@ -161,24 +188,50 @@ def _body_size(pages: list[list[Line]]) -> float:
     return max(weight, key=lambda k: weight[k]) if weight else 0.0
 
 
-def _apart(ln: Line, page: list[Line], body: float) -> bool:
-    """A one-page running line: in a smaller font than the body and set apart from it by a gap."""
-    if ln.size >= 0.85 * body:
-        return False
-    others = [o for o in page if o is not ln and o.size >= 0.85 * body]
-    if not others:
-        return False
-    gap = min(min(abs(o.top - ln.bottom), abs(ln.top - o.bottom)) for o in others)
-    return gap > 1.0 * ln.height
+def _apart(page: list[Line], body: float) -> Callable[[Line], bool]:
+    """The test for a one-page running line: in a smaller font than the body and set apart from
+    it by a gap. The nearest body line is found by bisection: a page of a thousand lines is not
+    a million distances."""
+    others = [o for o in page if o.size >= 0.85 * body]
+    tops = sorted(o.top for o in others)
+    bottoms = sorted(o.bottom for o in others)
+
+    def nearest(values: list[float], x: float) -> float:
+        i = bisect.bisect_left(values, x)
+        return min(abs(values[j] - x) for j in (i - 1, i) if 0 <= j < len(values))
+
+    def test(ln: Line) -> bool:
+        if ln.size >= 0.85 * body or not others:
+            return False
+        return min(nearest(tops, ln.bottom), nearest(bottoms, ln.top)) > 1.0 * ln.height
+
+    return test
 
 
 def _order(lines: list[Line], region: list[Line] | None = None) -> list[Line]:
-    """Reading order by recursive cuts at the widest blank band. Sets each line's column edge:
+    """Reading order by repeated cuts at the widest blank band. Sets each line's column edge:
     the right end of the longest line in the same font size between the gutters around it
-    (a title in a bigger font, or the empty half of a two-column page, does not count)."""
-    region = lines if region is None else region
+    (a title in a bigger font, or the empty half of a two-column page, does not count).
+    A loop over a stack of regions, not recursion: a page of a thousand lines each set apart
+    is a thousand cuts deep."""
+    out: list[Line] = []
+    edges: dict[tuple[int, float], tuple[list[Line], float]] = {}
+    stack = [(lines, lines if region is None else region)]
+    while stack:
+        part, where = stack.pop()
+        parts = _cut(part, where)
+        if parts is None:
+            out += _with_edges(sorted(part, key=lambda ln: (round(ln.top, 1), ln.x0)), where, edges)
+        else:
+            stack += reversed(parts)
+    return out
+
+
+def _cut(lines: list[Line], region: list[Line]) -> list[tuple[list[Line], list[Line]]] | None:
+    """The two parts (with the region each belongs to) of a cut at the widest blank band, or
+    None when there is none to cut at."""
     if len(lines) <= 1:
-        return _with_edges(lines, region)
+        return None
     across = _gaps([(ln.top, ln.bottom) for ln in lines])
     down = _gutters(lines)
     widest_across = max((b - a for a, b in across), default=0.0)
@@ -188,20 +241,31 @@ def _order(lines: list[Line], region: list[Line] | None = None) -> list[Line]:
         cut = max(down, key=lambda g: g[1] - g[0])[0]
         left = [ln for ln in lines if ln.x0 < cut]  # a line running over the gutter stays left
         rest = [ln for ln in lines if ln.x0 >= cut]
-        return _order(left, left) + _order(rest, rest)
+        return [(left, left), (rest, rest)]
     if widest_across > 0:
         cut = max(across, key=lambda g: g[1] - g[0])[0]
-        return _order([ln for ln in lines if ln.bottom <= cut], region) + _order([ln for ln in lines if ln.bottom > cut], region)
-    return _with_edges(sorted(lines, key=lambda ln: (round(ln.top, 1), ln.x0)), region)
+        return [([ln for ln in lines if ln.bottom <= cut], region), ([ln for ln in lines if ln.bottom > cut], region)]
+    return None
 
 
-def _with_edges(lines: list[Line], region: list[Line]) -> list[Line]:
+def _with_edges(lines: list[Line], region: list[Line], known: dict[tuple[int, float], tuple[list[Line], float]] | None = None) -> list[Line]:
+    """Set each line's `right`; it depends only on the region and the line's size, so it is
+    worked out once for each (kept in `known`, with the region, so that an id is never reused)."""
+    known = {} if known is None else known
     for ln in lines:
-        ends = sorted((o.x1 for o in region if abs(o.size - ln.size) < 0.5), reverse=True)
-        # one or two lines running past the others (a long web address) are not the margin
-        ref = ends[2] if len(ends) >= 5 else ends[0]
-        ln.right = max(x for x in ends if x <= ref + 1.5 * ln.size)
+        hit = known.get((id(region), ln.size))
+        if hit is None or hit[0] is not region:
+            hit = (region, _right_edge(region, ln.size))
+            known[(id(region), ln.size)] = hit
+        ln.right = hit[1]
     return lines
+
+
+def _right_edge(region: list[Line], size: float) -> float:
+    ends = sorted((o.x1 for o in region if abs(o.size - size) < 0.5), reverse=True)
+    # one or two lines running past the others (a long web address) are not the margin
+    ref = ends[2] if len(ends) >= 5 else ends[0]
+    return max(x for x in ends if x <= ref + 1.5 * size)
 
 
 def _gutters(lines: list[Line]) -> list[tuple[float, float]]:

@@ -369,7 +369,7 @@ def _shouting(ctx: Ctx, c: Candidate[Named]) -> bool:
 
 def choose(ctx: Ctx, found: list[Candidate[Named]]) -> Candidate[Named] | None:
     """The group named most (in the head and signing sentences counting double), its best-written
-    mention (one with a kind, in a signing sentence, else the first)."""
+    mention (one with a kind and written out, in a signing sentence, else the first)."""
     pool = found
     if any(c.value.kind != "departement" for c in pool):
         pool = [c for c in pool if c.value.kind != "departement"]  # a department is a partner far more often
@@ -390,14 +390,26 @@ def choose(ctx: Ctx, found: list[Candidate[Named]]) -> Candidate[Named] | None:
     best = max(scores, key=lambda k: (scores[k], -min(c.start for c in pool if c.value.key == k)))
     group = [c for c in pool if c.value.key == best]
     kinded = [c for c in group if c.value.kind] or group
+    kinded = [c for c in kinded if c.value.name != c.value.acronym] or kinded  # the name written out beats its acronym
     rep = next((c for c in kinded if _in_signing(ctx, c.start)), kinded[0])
     kind = rep.value.kind or _anaphoric_kind(ctx, found) or _register_kind(rep.value.name) or _commune_said(ctx, rep.value.name)
     acr = next((c.value.acronym for c in group if c.value.acronym), None) or _initials(ctx, rep.value.name)
     return rep.with_(value=Named(rep.value.name, kind, acr, rep.value.key))
 
 
-_COORDINATION = re.compile(r"\s*(?:,|et|&)\s*(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\s*)?", re.IGNORECASE)
-_COORDINATION_CHARS = 24
+_COORDINATION_TOKENS = 4
+
+
+def _coordinated(ctx: Ctx, lo: int, hi: int) -> bool:
+    """Whether clean[lo:hi] only joins two names: ', ', ' et ', ' & ', then at most a preposition
+    and an article ('et de la', ', du')."""
+    lex = lexicon()
+    toks = [t for t in ctx.tokens(lo, hi) if not t.is_space]
+    if not toks or len(toks) > _COORDINATION_TOKENS or ctx.clean[lo:hi].strip() != ctx.clean[toks[0].idx : toks[-1].idx + len(toks[-1])]:
+        return False
+    if toks[0].lower_ not in lex.words("name_coordinator"):
+        return False
+    return all(t.lower_ in lex.words("of") | lex.words("article") for t in toks[1:])
 
 
 def co_carriers(ctx: Ctx, found: list[Candidate[Named]], chosen: Candidate[Named]) -> list[Candidate[Named]]:
@@ -414,7 +426,7 @@ def co_carriers(ctx: Ctx, found: list[Candidate[Named]], chosen: Candidate[Named
             if not (a <= c.start < b) or not (ctx.matches_in("CLS", a, b) or _in_signing(ctx, m.start)):
                 continue
             lo, hi = (m.end, c.start) if m.end <= c.start else (c.end, m.start)
-            if 0 <= hi - lo <= _COORDINATION_CHARS and _COORDINATION.fullmatch(ctx.clean[lo:hi]):
+            if 0 <= hi - lo and _coordinated(ctx, lo, hi):
                 out.append(c.with_(rule="territory.co_carrier"))
                 break
     return out

@@ -33,16 +33,31 @@ BANNER_PAGE = (
 )
 
 
-def _imports(folder: Path) -> set[str]:
-    """Top-level names of the third-party modules the files in `folder` import (at any depth)."""
+def _imports(folder: Path, local: frozenset[str] = frozenset()) -> set[str]:
+    """Top-level names of the third-party modules the files in `folder` import (at any depth), but
+    for `local` ones (the test helpers next to them)."""
     names: set[str] = set()
-    for path in folder.glob("*.py"):
+    for path in folder.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names |= {a.name.split(".")[0] for a in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 names.add(node.module.split(".")[0])
-    return {n for n in names if n not in sys.stdlib_module_names and n not in ("clsx", "__future__")}
+    return {n for n in names if n not in sys.stdlib_module_names and n not in ("clsx", "__future__") and n not in local}
+
+
+def _declared(extra: bool) -> set[str]:
+    """The distributions clsx declares: its dependencies, with the test extra's if `extra`."""
+    return {
+        _norm(re.split(r"[\s;<>=!~\[(]", r, maxsplit=1)[0])
+        for r in requires("clsx") or []
+        if "extra ==" not in r or (extra and "extra == \"test\"" in r.replace("'", '"'))
+    }
+
+
+def _undeclared(modules: set[str], declared: set[str]) -> dict[str, object]:
+    dists = packages_distributions()
+    return {m: dists.get(m) for m in modules if not {_norm(d) for d in dists.get(m, [])} & declared}
 
 
 def _norm(name: str) -> str:
@@ -50,12 +65,22 @@ def _norm(name: str) -> str:
 
 
 def test_what_the_converters_import_is_declared() -> None:
-    declared = {_norm(re.split(r"[\s;<>=!~\[(]", r, maxsplit=1)[0]) for r in requires("clsx") or [] if "extra ==" not in r}
     modules = _imports(ROOT / "clsx" / "convert") | {"lxml_html_clean"}  # what jusText imports as lxml.html.clean
     assert {"trafilatura", "selectolax", "pdfminer", "docx", "lxml_html_clean"} <= modules
-    dists = packages_distributions()
-    missing = {m: dists.get(m) for m in modules if not {_norm(d) for d in dists.get(m, [])} & declared}
-    assert missing == {}
+    assert _undeclared(modules, _declared(extra=False)) == {}
+
+
+def test_what_clsx_imports_is_declared() -> None:
+    """Also the imports inside functions: dateparser came through trafilatura, undeclared."""
+    modules = _imports(ROOT / "clsx")
+    assert {"spacy", "pydantic", "typer", "rich", "dateparser", "charset_normalizer"} <= modules
+    assert _undeclared(modules, _declared(extra=False)) == {}
+
+
+@pytest.mark.parametrize("folder", ["tests", "scripts", "bench", "fuzz"])
+def test_what_the_tests_and_scripts_import_is_declared(folder: str) -> None:
+    helpers = frozenset(p.stem for f in ("tests", folder) for p in (ROOT / f).glob("*.py"))
+    assert _undeclared(_imports(ROOT / folder, helpers), _declared(extra=True)) == {}
 
 
 def test_lxml_html_clean_is_where_jusText_looks_for_it() -> None:

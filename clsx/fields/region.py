@@ -19,7 +19,8 @@ from ..lexicon import lexicon
 @cache
 def _gap() -> re.Pattern[str]:
     """What may stand between the ARS and its region: '(ARS)', 'de', 'de la', 'en'."""
-    return re.compile(rf"[\s,]*(?:\((?:ARS|PRS)\))?\s*(?:{lexicon().of_phrase()}|en\s)?\s*", re.IGNORECASE)
+    # each part eats the spaces after it, so that no two quantifiers compete for one run of spaces
+    return re.compile(rf"[\s,]*(?:\((?:ARS|PRS)\)\s*)?(?:{lexicon().of_phrase()}|en\s+)?", re.IGNORECASE)
 _PLAN_REACH = 40  # characters from 'Projet régional de santé' to its region
 _GAP_CHARS = 40  # characters between the ARS and its region, at most
 _BEFORE = re.compile(r",\s*(?:l['’]\s*|la\s+)?")  # 'En Guyane, l'ARS'

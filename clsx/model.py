@@ -6,20 +6,11 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
+from .kinds import TERRITORY_KINDS
+
 SCHEMA_VERSION = "1"
 
-TerritoryKind = Literal[
-    "commune",
-    "communaute_de_communes",
-    "communaute_d_agglomeration",
-    "communaute_urbaine",
-    "metropole",
-    "petr",
-    "pays",
-    "departement",
-    "cias",
-    "other",
-]
+TerritoryKind = Literal[TERRITORY_KINDS]  # type: ignore[valid-type]  # Literal["commune", …, "other"]
 
 
 class _Model(BaseModel):

@@ -54,3 +54,16 @@ def test_every_error_type_is_documented() -> None:
     assert {"binary", "unsupported_format", "encrypted", "too_large", "keep_text_failed"} <= kinds
     undocumented = sorted(k for k in kinds if f"`{k}`" not in _readme())
     assert undocumented == []
+
+
+def _properties(schema: dict[str, object]) -> list[tuple[str, dict[str, object]]]:
+    defs = schema["$defs"]  # type: ignore[index]
+    return [(f"{name}.{field}", prop) for name, model in defs.items() for field, prop in model.get("properties", {}).items()]  # type: ignore[union-attr]
+
+
+def test_every_field_of_the_schema_has_a_description() -> None:
+    from clsx.cli import schema_dict
+
+    props = _properties(schema_dict())
+    assert len(props) > 80
+    assert [name for name, prop in props if not prop.get("description")] == []

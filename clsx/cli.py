@@ -17,24 +17,71 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 import typer
 
 from . import __version__
+from .kinds import TERRITORY_KINDS as KINDS
 from .limits import MAX_TOKENS
-from .source import DEFAULT_GLOB, MAX_BYTES, STDIN, expand
+from .source import DEFAULT_GLOB, MAX_BYTES, STDIN, expand, nothing_found, patterns_of, yields_nothing
 
 if TYPE_CHECKING:
     from .extract import Task
 
+NO_INPUT = 3  # a folder given held no file to read: distinct from error records (1) and usage errors (2)
+
 EXIT_HELP = (
     "Exit codes: 0 all documents extracted; 1 some gave error records (the others are written); "
-    "2 usage error; 130/143 interrupted by SIGINT/SIGTERM (the output ends on a whole line: rerun with --resume)."
+    "2 usage error; 3 a folder given holds no file to read (stderr says what it skipped); "
+    "130/143 interrupted by SIGINT/SIGTERM (the output ends on a whole line: rerun with --resume)."
 )
+EXIT_CODES = {
+    "clsx": "Exit codes: 0 done; 1 some documents gave error records (extract, show) or some lines were not records "
+    "(contracts); 2 usage error, one line on stderr; 3 a folder given holds no file to read (extract, eval, show); "
+    "130/143 interrupted (extract). Each command's --help lists its own.",
+    "extract": EXIT_HELP,
+    "eval": "Exit codes: 0 scored; 2 usage error (a path or the gold folder not found, no gold *.json in it); "
+    "3 a folder given holds no file to read.",
+    "link": "Exit codes: 0 looked up, whatever the link found; 2 usage error (an empty name, an unknown --kind, "
+    "--department or --region).",
+    "review": "Exit codes: 0 page written; 1 the page could not be written (a full disk); 2 usage error (a file that "
+    "is not records, such as an article: extract it first; an -o whose folder is missing or cannot be written).",
+    "show": "Exit codes: 0 shown; 1 a document gave an error record; 2 usage error (a path not found, a records "
+    "file that is not records); 3 a folder holds no file to read, or a records file no record.",
+    "schema": "Exit codes: 0 printed.",
+    "contracts": "Exit codes: 0 done (error records are listed, not failures); 1 some lines were not records (named "
+    "on stderr, the rest is written), or the output could not be written; 2 usage error (a file not found, an "
+    "unknown --format, --review without --html, an -o or --html whose folder is missing or cannot be written).",
+}
+
+
+class _Command(typer.core.TyperCommand):
+    """Help that reads well: arguments by their metavar ('PATH...') in the usage line and in
+    their list, without typer's '{paths}...' and '<list[str]>'."""
+
+    def _arguments(self, ctx: Any) -> list[Any]:
+        return [p for p in self.get_params(ctx) if p.param_type_name == "argument"]
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [self.options_metavar or "[OPTIONS]", *(p.metavar for p in self._arguments(ctx))]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        args = [(p.metavar, p.help or "") for p in self._arguments(ctx)]
+        opts = [r for p in self.get_params(ctx) if p.param_type_name == "option" and (r := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", args), ("Options", opts)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _command(name: str, short: str) -> Any:
+    """A subcommand with the help above, its one-line summary and its own exit codes."""
+    return app.command(name, cls=_Command, short_help=short, epilog=EXIT_CODES[name])
+
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     help="Turn French press releases about Contrats Locaux de Santé into JSONL records.\n\n"
-    "Example: clsx extract samples/ | jq .territory.name",
-    epilog=EXIT_HELP,
+    "\b\nExample:\n  clsx extract samples/ | jq .territory.name",
+    epilog=EXIT_CODES["clsx"],
 )
 
 
@@ -89,6 +136,42 @@ def _usage_error(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
+def _check_inputs(paths: list[str], glob: str) -> None:
+    """Before any work: a --glob with no pattern is a usage error; a folder given in which the
+    patterns find no file gets a line saying what it skipped, and the run stops (exit 3)."""
+    if not patterns_of(glob):
+        _usage_error(f"--glob {glob!r} names no file pattern (such as '*.txt,*.html')")
+    empty = [p for p in paths if yields_nothing(p, glob)]
+    for p in empty:
+        typer.echo(f"Error: {nothing_found(p, glob)}", err=True)
+    if empty:
+        raise typer.Exit(NO_INPUT)
+
+
+def _check_output(path: Optional[Path], option: str) -> None:
+    """Before any work: an output clsx could not write is a usage error, in one line."""
+    if path is None:
+        return
+    import os
+
+    folder = path.parent
+    if path.is_dir():
+        problem = "is a folder: give a file name"
+    elif not folder.is_dir():
+        problem = f"{folder} is not a folder" if folder.exists() else f"the folder {folder} does not exist"
+    elif not os.access(path if path.exists() else folder, os.W_OK):
+        problem = "cannot be written here (permission denied, or a read-only file system)"
+    else:
+        return
+    _usage_error(f"{option} {path}: {problem}")
+
+
+def _write_failed(where: Path, e: OSError) -> NoReturn:
+    """The output could not be written after all (a full disk): one line, exit 1."""
+    typer.echo(f"Error: cannot write {where}: {e.strerror or e}", err=True)
+    raise typer.Exit(1)
+
+
 def _pending(tasks: list[Task], output: Path, options: Any) -> tuple[list[Task], int, int]:
     """--resume: the tasks `output` does not hold yet, how many it holds, and how many of those are errors."""
     from .api import already_done
@@ -107,35 +190,51 @@ def _pending(tasks: list[Task], output: Path, options: Any) -> tuple[list[Task],
     return todo, len(held), sum(display_path(t.path) in done.errors for t in held)
 
 
-@app.command(epilog=EXIT_HELP)
+@_command("extract", "Extract one record per document, in input order.")
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .pdf), folders (searched recursively) or - for stdin.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the records here instead of stdout.")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.txt, .html, .htm, .pdf, .docx, .odt; others by their first bytes), folders (searched "
+            "recursively, see --glob) or - for stdin.",
+            metavar="PATH...",
+        ),
+    ],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the records here instead of stdout.", metavar="FILE")] = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="Keep the lines already in --output (JSONL) and add only the missing documents.")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (one record a line), json (one array) or csv (one row a document).")] = "jsonl",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl (one record a line), json (one array) or csv (one row a document).", metavar="FORMAT")
+    ] = "jsonl",
     spans: Annotated[bool, typer.Option("--spans", help="CSV: add the evidence spans' start, end and text columns.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte order mark (for Excel).")] = False,
-    delimiter: Annotated[str, typer.Option("--delimiter", help="CSV: the field separator (';' for a French-locale Excel).")] = ",",
+    delimiter: Annotated[str, typer.Option("--delimiter", help="CSV: the field separator (';' for a French-locale Excel).", metavar="CHAR")] = ",",
     csv_safe: Annotated[
         bool, typer.Option("--csv-safe/--no-csv-safe", help="CSV: put a ' before a cell that begins with =, +, -, @, tab or CR, so that no spreadsheet runs it as a formula.")
     ] = True,
     with_text: Annotated[bool, typer.Option("--with-text", help="Add the document text the spans index to each record (field `text`).")] = False,
-    keep_text: Annotated[Optional[Path], typer.Option("--keep-text", help="Write the text extracted from each web page or PDF into this folder (NAME.txt).")] = None,
-    glob: Annotated[str, typer.Option("--glob", help="File patterns inside folders, separated by commas.")] = DEFAULT_GLOB,
-    jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Worker processes.")] = 1,
-    encoding: Annotated[
-        Optional[str], typer.Option("--encoding", help="Force an input encoding (default: detect; see source.encoding).")
+    keep_text: Annotated[
+        Optional[Path],
+        typer.Option("--keep-text", help="Write the text extracted from each document into this folder (NAME.txt).", metavar="DIR"),
     ] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Larger inputs give an error record.")] = MAX_BYTES,
+    glob: Annotated[str, typer.Option("--glob", help="File patterns inside folders, separated by commas, in any case.", metavar="PATTERNS")] = DEFAULT_GLOB,
+    jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Worker processes.", metavar="N")] = 1,
+    encoding: Annotated[
+        Optional[str], typer.Option("--encoding", help="Force an input encoding (default: detect; see source.encoding).", metavar="NAME")
+    ] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Larger inputs give an error record.", metavar="N")] = MAX_BYTES,
     max_tokens: Annotated[
-        int, typer.Option("--max-tokens", min=1, help="The model reads at most this many tokens of a text (a warning says so).")
+        int, typer.Option("--max-tokens", min=1, help="The model reads at most this many tokens of a text (a warning says so).", metavar="N")
     ] = MAX_TOKENS,
 ) -> None:
-    """Extract one record per document (plain text, web page or PDF), in input order.
+    """Extract one record per document (plain text, web page, PDF, .docx or .odt), in input order.
 
-    Example: clsx extract samples/ -o records.jsonl ; clsx extract page.html communique.pdf --format csv --bom -o cls.csv ; cat article.txt | clsx extract -
+    \b
+    Examples:
+      clsx extract samples/ -o records.jsonl
+      clsx extract page.html communique.pdf --format csv --bom -o cls.csv
+      cat article.txt | clsx extract -
     """
     from .formats import FORMATS, Writer
 
@@ -157,6 +256,7 @@ def extract(
         _usage_error("--resume needs -o FILE and files (not stdin)")
     if resume and fmt != "jsonl":
         _usage_error("--resume works on JSONL output only")
+    _check_inputs(paths, glob)
     from .api import tasks_for
     from .extract import Options
 
@@ -290,13 +390,16 @@ def schema_dict() -> dict[str, Any]:
     return s
 
 
-@app.command()
+@_command("schema", "Print the JSON Schema of a record (or of a contract).")
 def schema(
     contract: Annotated[bool, typer.Option("--contract", help="The schema of a line of clsx contracts instead.")] = False,
 ) -> None:
     """Print the JSON Schema that every output line validates against.
 
-    Example: clsx schema > record.schema.json ; clsx schema --contract > contract.schema.json
+    \b
+    Examples:
+      clsx schema > record.schema.json
+      clsx schema --contract > contract.schema.json
     """
     if contract:
         from .contract_model import contract_schema
@@ -306,20 +409,28 @@ def schema(
     typer.echo(json.dumps(schema_dict(), ensure_ascii=False, indent=2))
 
 
-@app.command("contracts")
+@_command("contracts", "Merge the records of one contract into one contract record.")
 def contracts_command(
-    paths: Annotated[list[str], typer.Argument(help="Records (JSONL, or a JSON array) written by clsx extract, or - for stdin.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the contracts here instead of stdout.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (one contract a line) or csv (one row a contract).")] = "jsonl",
-    html: Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained overview page here.")] = None,
+    paths: Annotated[
+        list[str], typer.Argument(help="Records (JSONL, or a JSON array) written by clsx extract, or - for stdin.", metavar="FILE...")
+    ],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the contracts here instead of stdout.", metavar="FILE")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl (one contract a line) or csv (one row a contract).", metavar="FORMAT")
+    ] = "jsonl",
+    html: Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained overview page here.", metavar="FILE")] = None,
     review: Annotated[
-        Optional[str], typer.Option("--review", help="A clsx review page of the same records: the overview links each source to it.")
+        Optional[str],
+        typer.Option("--review", help="A clsx review page of the same records: the overview links each source to it.", metavar="PAGE"),
     ] = None,
 ) -> None:
     """Merge the article records that describe the same contract (same territory, same generation)
     into one contract record each, with every value's sources and the articles' disagreements.
 
-    Example: clsx extract corpus/ | clsx contracts - -o contracts.jsonl ; clsx contracts records.jsonl --format csv --html overview.html --review review.html
+    \b
+    Examples:
+      clsx extract corpus/ | clsx contracts - -o contracts.jsonl
+      clsx contracts records.jsonl --format csv --html overview.html --review review.html
     """
     from .contracts import build
     from .contracts_io import STDIN, InputError, contract_lines, read, write_csv
@@ -333,6 +444,8 @@ def contracts_command(
         _usage_error("stdin (-) can be read only once")
     if review and not html:
         _usage_error("--review needs --html (the overview page links to it)")
+    _check_output(output, "-o")
+    _check_output(html, "--html")
     try:
         inputs = read(paths)
     except InputError as e:
@@ -346,20 +459,24 @@ def contracts_command(
         else:
             out.write("".join(line + "\n" for line in lines))
         out.flush()
-    except BrokenPipeError:
-        _quiet_stdout()
-        raise typer.Exit(1) from None
-    finally:
         if output:
             out.close()
         else:
             out.detach()  # leave sys.stdout open
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(1) from None
+    except OSError as e:  # a full disk: the process ends without closing `out` again
+        _write_failed(output or Path("stdout"), e)
     if html:
         from .contracts_page import page, review_anchors, review_href, unlinked
 
         anchors = review_anchors(review) if review else None
         records = [json.loads(line) for line in lines]
-        html.write_text(page(records, review_href(review, html) if review else None, anchors), encoding="utf-8")
+        try:
+            html.write_text(page(records, review_href(review, html) if review else None, anchors), encoding="utf-8")
+        except OSError as e:
+            _write_failed(html, e)
         if anchors is not None and (missing := unlinked(records, anchors)):
             typer.echo(f"clsx: {missing} article(s) are not in {review}: not linked", err=True)
     for problem in inputs.problems:
@@ -374,22 +491,41 @@ def contracts_command(
         raise typer.Exit(1)
 
 
-@app.command("link")
+@_command("link", "Look a territory up in the official register.")
 def link_command(
-    name: Annotated[str, typer.Argument(help="A territory as written: 'CC des Coëvrons', 'Ville de Saint-Denis', 'CALL'.")],
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Territory kind (record kinds: commune, communaute_de_communes…); default: from the name.")] = None,
-    department: Annotated[Optional[str], typer.Option("--department", help="Department the text gives ('Orne', '61').")] = None,
-    region: Annotated[Optional[str], typer.Option("--region", help="Region of the ARS ('Normandie', 'Basse-Normandie').")] = None,
+    name: Annotated[str, typer.Argument(help="A territory as written: 'CC des Coëvrons', 'Ville de Saint-Denis', 'CALL'.", metavar="NAME")],
+    kind: Annotated[
+        Optional[str],
+        typer.Option("--kind", help=f"The territory's kind, as a record gives it: {', '.join(KINDS)}. Default: from the name.", metavar="KIND"),
+    ] = None,
+    department: Annotated[
+        Optional[str], typer.Option("--department", help="The department the text gives, by name or code ('Orne', '61', '2A').", metavar="DEPARTMENT")
+    ] = None,
+    region: Annotated[
+        Optional[str],
+        typer.Option("--region", help="The region of the ARS, current or before 2016 ('Normandie', 'Basse-Normandie').", metavar="REGION"),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")] = False,
 ) -> None:
     """Look a territory up in the official register and print the link and its candidates.
 
-    Example: clsx link "Communauté de communes des Coëvrons" ; clsx link "Ville de Saint-Denis" --department 93
+    \b
+    Examples:
+      clsx link "Communauté de communes des Coëvrons"
+      clsx link "Ville de Saint-Denis" --department 93
     """
-    from .link import KINDS, describe, hints_from, link_name
+    from .gazetteer import load
+    from .link import describe, hints_from, link_name
 
+    if not name.strip():
+        _usage_error("the territory name is empty")
     if kind is not None and kind not in KINDS:
         _usage_error(f"unknown kind {kind!r}; one of: {', '.join(KINDS)}")
+    register = load()
+    if department is not None and register.department_code(department) is None:
+        _usage_error(f"unknown department {department!r}: give a name or a code ('Orne', '61', '2A', '974')")
+    if region is not None and register.region_code(region) is None:
+        _usage_error(f"unknown region {region!r}; one of: {', '.join(sorted(register.regions.values()))}, or one before 2016")
     res = link_name(name, kind, None, hints_from(department, [], region))
     out = describe(res)
     if as_json:
@@ -401,24 +537,30 @@ def link_command(
         typer.echo(f"  candidate {c['score']:.3f}  {c['code']}  {c['name']}  [{c['type']}, {c['department_code']}]")
 
 
-@app.command("eval", epilog=EXIT_HELP)
+@_command("eval", "Score the records of texts against gold annotations.")
 def evaluate(
     paths: Annotated[list[str], typer.Argument(help="Texts (files or folders) to extract and score.", metavar="PATH...")],
-    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON files, one per text stem.")],
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON files, one per text stem.", metavar="DIR")],
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List every miss.")] = False,
     rules: Annotated[bool, typer.Option("--rules", help="Report each rule: the documents it fired on, whether its candidates were chosen and right.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores (or the rule report) as JSON.")] = False,
-    glob: Annotated[str, typer.Option("--glob", help="File pattern inside folders.")] = "*.txt",
+    glob: Annotated[str, typer.Option("--glob", help="File patterns inside folders, separated by commas, in any case.", metavar="PATTERNS")] = "*.txt",
 ) -> None:
-    """Extract PATHS and score the records against gold annotations (per-field F1, P, R).
+    """Extract the texts and score their records against gold annotations: F1, precision and recall per field.
 
-    Example: clsx eval --gold ../shared/dev/gold ../shared/dev/texts --show-errors ; clsx eval --rules --gold ../shared/dev/gold ../shared/dev/texts
+    \b
+    Examples:
+      clsx eval --gold ../shared/dev/gold ../shared/dev/texts --show-errors
+      clsx eval --rules --gold ../shared/dev/gold ../shared/dev/texts
     """
     if not gold.is_dir():
         _usage_error(f"gold folder not found: {gold}")
+    if next(gold.glob("*.json"), None) is None:
+        _usage_error(f"no gold file (*.json, one per text stem) in {gold}")
     for p in paths:
         if not Path(p).exists():
             _usage_error(f"path not found: {p}")
+    _check_inputs(paths, glob)
     files = list(expand(paths, glob))
     if rules:
         _rule_report(files, gold, as_json)
@@ -479,13 +621,16 @@ def _read_all(files: list[Path]) -> tuple[list[dict[str, Any]], list[Optional[st
 
     records, texts, notes = [], [], []
     for f in files:
+        if f.is_dir():
+            _usage_error(f"{f} is a folder: give the records files clsx extract wrote")
         if not f.is_file():
             _usage_error(f"file not found: {f}")
         try:
             rows = read_records(f)
         except RecordsError as e:
-            typer.echo(f"Error: {e}", err=True)
-            raise typer.Exit(1) from e
+            document = any(Path(f.name.lower()).match(p) for p in patterns_of(DEFAULT_GLOB))
+            hint = f" (it is a document, not records: clsx extract {f} --with-text -o out.jsonl first)" if document else ""
+            _usage_error(f"{e}{hint}")
         for r in rows:
             t, note = text_of(r, f.parent)
             records.append(r)
@@ -494,28 +639,38 @@ def _read_all(files: list[Path]) -> tuple[list[dict[str, Any]], list[Optional[st
     return records, texts, notes
 
 
-@app.command()
+@_command("review", "Write one HTML page to check every record in its text.")
 def review(
-    files: Annotated[list[Path], typer.Argument(help="Records (JSONL, or a JSON array) written by clsx extract.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the page here instead of stdout.")] = None,
-    title: Annotated[str, typer.Option("--title", help="Title of the page.")] = "clsx review",
+    files: Annotated[list[Path], typer.Argument(help="Records (JSONL, or a JSON array) written by clsx extract.", metavar="FILE...")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the page here instead of stdout.", metavar="FILE")] = None,
+    title: Annotated[str, typer.Option("--title", help="Title of the page.", metavar="TEXT")] = "clsx review",
 ) -> None:
     """Write one self-contained HTML page to check every record: each value highlighted in its
     text, the record beside it, the warnings, and a filter for the documents needing a look.
 
     The text comes from the record (clsx extract --with-text) or is read again from source.path.
 
-    Example: clsx extract corpus/ --with-text -o out.jsonl && clsx review out.jsonl -o review.html
+    \b
+    Example:
+      clsx extract corpus/ --with-text -o out.jsonl && clsx review out.jsonl -o review.html
     """
     from .review import page
     from .texts import bad_lines
 
+    _check_output(output, "-o")
     records, texts, notes = _read_all(files)
     html = page(records, texts, notes, title)
-    if output:
-        output.write_text(html, encoding="utf-8")
-    else:
-        sys.stdout.buffer.write(html.encode("utf-8"))
+    try:
+        if output:
+            output.write_text(html, encoding="utf-8")
+        else:
+            sys.stdout.buffer.write(html.encode("utf-8"))
+            sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(1) from None
+    except OSError as e:
+        _write_failed(output or Path("stdout"), e)
     missing = sum(1 for r, t in zip(records, texts) if t is None and not r.get("error"))
     for message in (bad := bad_lines(records)):  # each shown on the page as an error
         typer.echo(f"clsx: {message}", err=True)
@@ -524,33 +679,53 @@ def review(
         raise typer.Exit(1)
 
 
-@app.command()
+RECORDS_SUFFIXES = (".jsonl", ".json", ".ndjson")
+
+
+@_command("show", "Show documents or records in the terminal, values highlighted.")
 def show(
-    files: Annotated[list[Path], typer.Argument(help="A document (.txt, .html, .pdf) to extract, or records (.jsonl, .json).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Documents to extract (files, or folders searched as clsx extract does), or records (.jsonl, .json).", metavar="PATH..."
+        ),
+    ],
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colours on or off (default: on a terminal).")] = None,
 ) -> None:
     """Show records in the terminal: the text with each value highlighted, then the record as a table.
 
-    Example: clsx show samples/seed-coevrons-2018.txt ; clsx show out.jsonl | less -R
+    \b
+    Examples:
+      clsx show samples/seed-coevrons-2018.txt
+      clsx show out.jsonl | less -R
     """
+    for f in paths:
+        if not f.exists():
+            _usage_error(f"path not found: {f}")
+    _check_inputs([str(f) for f in paths], DEFAULT_GLOB)
+    read = {f: _read_all([f]) for f in paths if f.is_file() and f.suffix.lower() in RECORDS_SUFFIXES}
+    for f, (rows, _, _) in read.items():
+        if not rows:
+            typer.echo(f"Error: no record in {f}", err=True)
+            raise typer.Exit(NO_INPUT)
     from rich.console import Console
 
+    from .extract import extract_path
     from .show import show as render
 
     records: list[dict[str, Any]] = []
     texts: list[Optional[str]] = []
     notes: list[Optional[str]] = []
-    for f in files:
-        if f.suffix.lower() in (".jsonl", ".json", ".ndjson"):
-            r, t, n = _read_all([f])
+    for f in paths:
+        if f in read:
+            r, t, n = read[f]
         else:
-            if not f.exists():
-                _usage_error(f"path not found: {f}")
-            from .extract import extract_path
-
-            rec = extract_path(str(f), with_text=True)
-            text = rec.pop("text", None)
-            r, t, n = [rec], [text], [None]
+            r, t, n = [], [], []
+            for path in expand([str(f)]):
+                rec = extract_path(path, with_text=True, listed=path != str(f))
+                t.append(rec.pop("text", None))
+                r.append(rec)
+                n.append(None)
         records += r
         texts += t
         notes += n

@@ -51,12 +51,37 @@ def expand(paths: Iterable[str], pattern: str = DEFAULT_GLOB) -> Iterator[str]:
     read as a file (a broken link, a link looping back to a folder above, an unreadable
     folder): reading it gives its error record.
     """
-    patterns = [x.strip().lower() for x in pattern.split(",") if x.strip()]
+    patterns = patterns_of(pattern)
     for p in paths:
         if p != STDIN and os.path.isdir(p):
             yield from _walk(p, patterns)
         else:
             yield p
+
+
+def patterns_of(pattern: str) -> list[str]:
+    """'*.txt, *.HTML' -> ['*.txt', '*.html']: the patterns of a --glob, matched in any case."""
+    return [x.strip().lower() for x in pattern.split(",") if x.strip()]
+
+
+def yields_nothing(path: str, pattern: str = DEFAULT_GLOB) -> bool:
+    """Whether `path` is a folder in which `expand` finds no input (the walk stops at the first)."""
+    return path != STDIN and os.path.isdir(path) and next(expand([path], pattern), None) is None
+
+
+def nothing_found(folder: str, pattern: str = DEFAULT_GLOB, examples: int = 3) -> str:
+    """Why a folder gave no input, in one line: 'no *.txt, *.html file in corpus/: 12 files
+    skipped, e.g. notes.md, a/old.doc'. The files are counted the way a plain walk finds them
+    (links to folders not followed), named from the folder, in sorted order."""
+    skipped: list[str] = []
+    for where, folders, files in os.walk(folder):
+        folders.sort()
+        skipped += sorted(os.path.relpath(os.path.join(where, f), folder) for f in files)
+    head = f"no {', '.join(patterns_of(pattern))} file in {folder}"
+    if not skipped:
+        return f"{head}: the folder holds no file"
+    some = ", ".join(skipped[:examples]) + (", …" if len(skipped) > examples else "")
+    return f"{head}: {len(skipped)} file{'s' if len(skipped) > 1 else ''} skipped, e.g. {some}"
 
 
 def _walk(top: str, patterns: list[str]) -> Iterator[str]:

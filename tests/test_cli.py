@@ -152,15 +152,6 @@ def test_stdout_is_utf8_whatever_the_locale(env: dict[str, str]) -> None:
     assert "santé".encode("utf-8") in done.stdout
 
 
-@pytest.mark.parametrize("args", [("--help",), ("extract", "--help")])
-def test_help_documents_the_exit_codes(args: tuple[str, ...]) -> None:
-    done = run_cli(*args)
-    assert done.returncode == 0
-    text = " ".join(done.stdout.decode("utf-8").split())
-    assert "Exit codes: 0 all documents extracted; 1 some gave error records" in text
-    assert "2 usage error; 130/143 interrupted by SIGINT/SIGTERM" in text
-
-
 def test_version() -> None:
     done = run_cli("--version")
     assert done.returncode == 0

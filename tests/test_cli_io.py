@@ -215,7 +215,7 @@ def test_review_of_a_file_that_is_not_records(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"a": 1}\nnot json\n', encoding="utf-8")
     done = cli("review", str(bad))
-    assert done.returncode == 1 and done.stdout == b""
+    assert done.returncode == 2 and done.stdout == b""
     assert len(stderr_lines(done.stderr)) == 1 and "bad.jsonl:2: not a JSON line" in done.stderr.decode()
     assert cli("review", str(tmp_path / "none.jsonl")).returncode == 2
 
@@ -249,3 +249,12 @@ def test_show_an_unreadable_document(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "error no_text" in done.stdout.decode()
 
+
+
+def test_show_a_folder_of_documents() -> None:
+    done = cli("show", "samples/", "--no-color")
+    assert done.returncode == 0, done.stderr.decode()
+    text = done.stdout.decode("utf-8")
+    assert text.count("spans highlighted") == len(SAMPLE_STEMS)
+    for stem in SAMPLE_STEMS:
+        assert f"samples/{stem}.txt" in text

@@ -25,8 +25,12 @@ if TYPE_CHECKING:
 
 EXIT_HELP = (
     "Exit codes: 0 all documents extracted; 1 some gave error records (the others are written); "
-    "2 usage error; 130/143 interrupted by SIGINT/SIGTERM (the output ends on a whole line: rerun with --resume)."
+    "2 usage error; 130/143 interrupted by SIGINT/SIGTERM (the output ends on a whole line: rerun with --resume); "
+    "3 the output could not be written; "
+    "5 -o is being written by another run; 141 the reader of stdout went away (| head)."
 )
+# `clsx extract`'s exit codes beyond 0, 1 (error records) and 2 (usage errors); README lists them all.
+EXIT_OUTPUT, EXIT_LOCKED, EXIT_PIPE = 3, 5, 141
 
 app = typer.Typer(
     add_completion=False,
@@ -169,6 +173,7 @@ def extract(
             _usage_error(f"cannot create {keep_text}: {e.strerror or e}")
         folder = keep_text
         kept = lambda files: _kept_names(files, folder)  # noqa: E731
+    sink = _open_sink(output, resume)  # before any work: a folder that cannot be written is a usage error
     tasks = tasks_for(paths, options, glob, kept)
     skipped = errors = 0
     if resume and output is not None:
@@ -176,9 +181,9 @@ def extract(
     if fmt == "jsonl":
         from .output import LineWriter
 
-        out: Any = LineWriter(output, resume)
+        out: Any = LineWriter(sink)
     else:
-        out = _FormatWriter(output, fmt, bom=bom and fmt == "csv", spans=spans, delimiter=delimiter, csv_safe=csv_safe)
+        out = _FormatWriter(sink, fmt, bom=bom and fmt == "csv", spans=spans, delimiter=delimiter, csv_safe=csv_safe)
     errors += _write(tasks, jobs, out, output)
     done = f", {skipped} already in {output}" if resume else ""
     typer.echo(f"clsx: {len(tasks) + skipped} document(s), {errors} error record(s){done}", err=True)
@@ -186,32 +191,62 @@ def extract(
         raise typer.Exit(1)
 
 
-class _FormatWriter:
-    """JSON (one array) or CSV records, to a file or stdout, as UTF-8 whatever the locale."""
+def _open_sink(output: Optional[Path], append: bool) -> Any:
+    """-o FILE opened and locked for this run (or stdout); one line and an exit code if it cannot be."""
+    from .output import OutputError, OutputLocked, open_output
 
-    def __init__(self, output: Optional[Path], fmt: str, *, bom: bool, spans: bool, delimiter: str, csv_safe: bool = True):
+    try:
+        return open_output(output, append)
+    except OutputLocked as e:
+        typer.echo(f"Error: {e}", err=True)
+        raise typer.Exit(EXIT_LOCKED) from None
+    except OutputError as e:
+        _usage_error(str(e))
+
+
+class _FormatWriter:
+    """JSON (one array) or CSV records as UTF-8 whatever the locale, each record one whole piece
+    of the sink (a failed write leaves whole rows)."""
+
+    def __init__(self, sink: Any, fmt: str, *, bom: bool, spans: bool, delimiter: str, csv_safe: bool = True):
+        import io
+
         from .formats import Writer
 
-        self.output = output
-        self.stream = _open_output(output, bom)
+        self.sink = sink
+        self.stream = io.StringIO()
+        if bom:
+            self.stream.write("\ufeff")
         self.writer = Writer(self.stream, fmt, spans=spans, delimiter=delimiter, csv_safe=csv_safe)  # type: ignore[arg-type]
 
     def write(self, line: str) -> None:
         self.writer.write(json.loads(line) if self.writer.fmt == "csv" else None, line)
+        self._drain()
 
     def close(self) -> None:
-        self.writer.close()
-        if self.output:
-            self.stream.close()
-        else:
-            self.stream.flush()
-            self.stream.detach()  # leave sys.stdout open
+        if not self.sink.closed:
+            self.writer.close()
+            self._drain()
+            self.sink.close()
+
+    def _drain(self) -> None:
+        data = self.stream.getvalue()
+        self.stream.seek(0)
+        self.stream.truncate()
+        if data:
+            self.sink.write(data.encode("utf-8", "backslashreplace"))
 
 
 def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> int:
-    """Write the lines of `tasks`; the number of error records. Stops cleanly on SIGINT/SIGTERM."""
+    """Write the lines of `tasks`; the number of error records. Stops cleanly on SIGINT/SIGTERM,
+    quietly when the reader of stdout goes away, with one line when the output cannot be written."""
+    from contextlib import closing, suppress
+
+    from .output import OutputError, PipeClosed
+
     written = errors = 0
     progress = _progress(len(tasks))
+    where = output or "stdout"
     handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         task = progress.add_task("extracting", total=len(tasks)) if progress else None
@@ -220,29 +255,34 @@ def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> in
         from .api import records
         from .extract import to_line
 
-        for rec in records(tasks, jobs):
-            out.write(to_line(rec))
-            written += 1
-            errors += "error" in rec
-            if progress:
-                progress.advance(task)  # type: ignore[arg-type]
+        with closing(records(tasks, jobs)) as lines:
+            for rec in lines:
+                out.write(to_line(rec))
+                written += 1
+                errors += "error" in rec
+                if progress:
+                    progress.advance(task)  # type: ignore[arg-type]
+        out.close()  # the end of a JSON array, the header of an empty CSV
     except Interrupted as e:
-        where = output or "stdout"
         typer.echo(
             f"clsx: interrupted by {signal.Signals(e.signum).name} after {written} of {len(tasks)} document(s); "
             f"{where} ends on a whole line (rerun with -o FILE --resume to continue)",
             err=True,
         )
         raise typer.Exit(128 + e.signum) from None
-    except BrokenPipeError:
+    except PipeClosed:
         _quiet_stdout()
-        raise typer.Exit(1) from None
+        raise typer.Exit(EXIT_PIPE) from None
+    except OutputError as e:
+        typer.echo(f"Error: {e} (after {written} of {len(tasks)} document(s); what was written ends on a whole line)", err=True)
+        raise typer.Exit(EXIT_OUTPUT) from None
     finally:
         for s, h in handlers.items():
             signal.signal(s, h)
         if progress:
             progress.stop()
-        out.close()
+        with suppress(OutputError):
+            out.close()
     return errors
 
 
@@ -592,7 +632,7 @@ def _exit(code: int) -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe: what could be written was
+        except (OSError, ValueError, AttributeError):  # a closed pipe (what could be written was), no stream
             code = code or 1
     os._exit(code)
 

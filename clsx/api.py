@@ -97,21 +97,33 @@ def tasks_for(
 
 def already_done(done: Any, options: Options) -> Callable[[str], bool]:
     """For --resume: whether an earlier run's output (clsx.output.Done) holds a file's record, by
-    path and doc_id (a file changed since is done again), or its error record (kept, not retried)."""
+    path and doc_id (a file changed since is done again), or its error record (kept, not retried).
+    The doc_id is of the text the record's spans index, read as extraction reads it (a page's,
+    a PDF's, a .docx's extracted text). Each line of the output stands for one input: a file
+    given twice is skipped twice only when it is there twice."""
+    from collections import Counter
+
+    from .convert import read_document
     from .extract import display_path
     from .record import doc_id
-    from .source import InputError, load
+
+    records, errors = Counter(done.records), Counter(done.errors)
 
     def skip(path: str) -> bool:
         shown = display_path(path)
-        if shown in done.errors:
+        if errors[shown] > 0:
+            errors[shown] -= 1
             return True
         if shown not in done.paths:
             return False
         try:
-            return (shown, doc_id(load(path, options.encoding, options.max_bytes).text)) in done.records
-        except InputError:
-            return False  # unreadable now: its error record is written
+            key = (shown, doc_id(read_document(path, options.encoding, options.max_bytes, True)[0].text))
+        except Exception:  # unreadable now (or a converter bug): its error record is written
+            return False
+        if records[key] <= 0:
+            return False
+        records[key] -= 1
+        return True
 
     return skip
 

@@ -106,8 +106,10 @@ def _pending(tasks: list[Task], output: Path, options: Any) -> tuple[list[Task],
     if done.dropped:
         typer.echo(f"clsx: dropped a truncated last line ({done.dropped} bytes) from {output}", err=True)
     skip = already_done(done, options)
-    todo = [t for t in tasks if not skip(t.path)]
-    held = [t for t in tasks if t not in todo]
+    todo: list[Task] = []
+    held: list[Task] = []
+    for t in tasks:
+        (held if skip(t.path) else todo).append(t)
     return todo, len(held), sum(display_path(t.path) in done.errors for t in held)
 
 

@@ -19,6 +19,7 @@ import select
 import signal
 import stat
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -202,18 +203,19 @@ class LineWriter:
 
 @dataclass
 class Done:
-    """What an output file already holds: records by (path, doc_id), error records by path."""
+    """What an output file already holds: records by (path, doc_id), error records by path, each
+    counted (an input given twice has two lines)."""
 
-    records: set[tuple[str, str]] = field(default_factory=set)
-    errors: set[str] = field(default_factory=set)
+    records: Counter[tuple[str, str]] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)
     dropped: int = 0  # bytes of a truncated last line, removed
 
     @property
     def paths(self) -> set[str]:
-        return {p for p, _ in self.records} | self.errors
+        return {p for p, _ in self.records} | set(self.errors)
 
     def __len__(self) -> int:
-        return len(self.records) + len(self.errors)
+        return sum(self.records.values()) + sum(self.errors.values())
 
 
 def read_done(path: Path) -> Done:
@@ -239,9 +241,9 @@ def read_done(path: Path) -> Done:
             raise ResumeError(f"{path} line {i} is not a clsx record: not resuming, so as not to append to another file")
         src = rec["source"]["path"]
         if "error" in rec:
-            done.errors.add(src)
+            done.errors[src] += 1
         else:
-            done.records.add((src, rec["doc_id"]))
+            done.records[(src, rec["doc_id"])] += 1
     return done
 
 

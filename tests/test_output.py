@@ -120,7 +120,7 @@ def test_read_done_repairs_the_end_of_the_file(tmp_path: Path, tail: bytes, kept
     out.write_bytes((json.dumps(RECORD) + "\n" + json.dumps(ERROR) + "\n").encode() + tail)
     done = read_done(out)
     assert (len(done), done.dropped) == (kept, dropped)
-    assert ("a.txt", "0123456789abcdef") in done.records and done.errors == {"b.txt"}
+    assert ("a.txt", "0123456789abcdef") in done.records and done.errors == {"b.txt": 1}
     assert out.read_bytes().endswith(b"\n") and len(jsonl(out.read_bytes())) == kept
 
 

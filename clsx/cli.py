@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 EXIT_HELP = (
     "Exit codes: 0 all documents extracted; 1 some gave error records (the others are written); "
     "2 usage error; 130/143 interrupted by SIGINT/SIGTERM (the output ends on a whole line: rerun with --resume); "
-    "3 the output could not be written; "
+    "3 the output could not be written; 4 a worker process died (its documents were redone); "
     "5 -o is being written by another run; 141 the reader of stdout went away (| head)."
 )
 # `clsx extract`'s exit codes beyond 0, 1 (error records) and 2 (usage errors); README lists them all.
-EXIT_OUTPUT, EXIT_LOCKED, EXIT_PIPE = 3, 5, 141
+EXIT_OUTPUT, EXIT_WORKER, EXIT_LOCKED, EXIT_PIPE = 3, 4, 5, 141
 
 app = typer.Typer(
     add_completion=False,
@@ -186,9 +186,12 @@ def extract(
         out: Any = LineWriter(sink)
     else:
         out = _FormatWriter(sink, fmt, bom=bom and fmt == "csv", spans=spans, delimiter=delimiter, csv_safe=csv_safe)
-    errors += _write(tasks, jobs, out, output)
+    new_errors, deaths = _write(tasks, jobs, out, output)
+    errors += new_errors
     done = f", {skipped} already in {output}" if resume else ""
     typer.echo(f"clsx: {len(tasks) + skipped} document(s), {errors} error record(s){done}", err=True)
+    if deaths:
+        raise typer.Exit(EXIT_WORKER)
     if errors:
         raise typer.Exit(1)
 
@@ -239,16 +242,24 @@ class _FormatWriter:
             self.sink.write(data.encode("utf-8", "backslashreplace"))
 
 
-def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> int:
-    """Write the lines of `tasks`; the number of error records. Stops cleanly on SIGINT/SIGTERM,
-    quietly when the reader of stdout goes away, with one line when the output cannot be written."""
+def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> tuple[int, int]:
+    """Write the lines of `tasks`: the number of error records and of workers that died. Stops
+    cleanly on SIGINT/SIGTERM, quietly when the reader of stdout goes away, with one line when
+    the output cannot be written."""
     from contextlib import closing, suppress
 
     from .output import OutputError, PipeClosed
+    from .workers import Death
 
     written = errors = 0
+    deaths: list[Death] = []
     progress = _progress(len(tasks))
     where = output or "stdout"
+
+    def died(death: Death) -> None:
+        deaths.append(death)
+        typer.echo(f"clsx: {death.describe()}", err=True)
+
     handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         task = progress.add_task("extracting", total=len(tasks)) if progress else None
@@ -257,7 +268,7 @@ def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> in
         from .api import records
         from .extract import to_line
 
-        with closing(records(tasks, jobs)) as lines:
+        with closing(records(tasks, jobs, died)) as lines:
             for rec in lines:
                 out.write(to_line(rec))
                 written += 1
@@ -285,7 +296,7 @@ def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> in
             progress.stop()
         with suppress(OutputError):
             out.close()
-    return errors
+    return errors, len(deaths)
 
 
 def _quiet_stdout() -> None:

@@ -7,6 +7,7 @@ stops at once, quietly, with the shell's broken-pipe code 141. Never a traceback
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import signal
@@ -154,3 +155,17 @@ def test_head_1_stops_at_once_quietly_with_141(tmp_path: Path) -> None:
     assert done.stderr == b"141\n", done.stderr.decode()
     (first,) = jsonl(done.stdout)
     assert first["error"]["type"] == "empty"
+
+
+# --- documented --------------------------------------------------------------------------------------
+
+
+def test_every_exit_code_of_extract_is_in_the_readme() -> None:
+    from clsx import cli
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    codes = [0, 1, 2, cli.EXIT_OUTPUT, cli.EXIT_WORKER, cli.EXIT_LOCKED, 128 + signal.SIGINT, 128 + signal.SIGTERM, cli.EXIT_PIPE]
+    undocumented = [c for c in codes if not re.search(rf"\*\*{c}\*\*|\*\*\d+\*\*/\*\*{c}\*\*", readme)]
+    assert undocumented == []
+    for c in codes[3:6]:
+        assert f" {c} " in " ".join(cli.EXIT_HELP.split()), c

@@ -22,6 +22,7 @@ from .extract import BATCH, Options, Task, extract_batch, pending_for_text, fini
 from .limits import MAX_TOKENS
 from .model import ErrorRecord, Record
 from .source import DEFAULT_GLOB, MAX_BYTES, STDIN, expand
+from .workers import Death, ordered
 
 Result = Union[Record, ErrorRecord]
 
@@ -55,30 +56,29 @@ def _work(batch: list[Task]) -> list[dict[str, Any]]:
     return extract_batch(batch)
 
 
-def _init_worker() -> None:
-    import signal
+def _lost(task: Task, death: Death) -> dict[str, Any]:
+    from .extract import worker_died
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles it and stops the pool
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    return worker_died(task.path, f"the worker process {death.how()} twice while extracting this document (the second time alone)")
 
 
-def records(tasks: list[Task], jobs: int = 1) -> Iterator[dict[str, Any]]:
-    """JSON-ready records of `tasks`, in input order, from this process or `jobs` forked workers."""
+def records(tasks: list[Task], jobs: int = 1, on_death: Callable[[Death], None] | None = None) -> Iterator[dict[str, Any]]:
+    """JSON-ready records of `tasks`, in input order, from this process or `jobs` forked workers.
+    A worker that dies is noticed at once (`on_death` is told): its documents are redone one at a
+    time, and one whose worker dies again alone gets an `extraction_failed` record."""
     groups = batches(tasks, jobs)
     if jobs <= 1 or len(groups) <= 1:
         for batch in groups:
             yield from extract_batch(batch)
         return
     import gc
-    import multiprocessing as mp
 
     from .pipeline import load
 
     load()  # once, before the fork: the workers share its memory instead of each loading a copy
     gc.freeze()  # and the collector does not write to (and so copy) the pages they share
-    with mp.get_context("fork").Pool(jobs, initializer=_init_worker) as pool:
-        for out in pool.imap(_work, groups, chunksize=1):
-            yield from out
+    for out in ordered(groups, jobs, _work, _lost, on_death):
+        yield from out
 
 
 def tasks_for(
@@ -97,21 +97,33 @@ def tasks_for(
 
 def already_done(done: Any, options: Options) -> Callable[[str], bool]:
     """For --resume: whether an earlier run's output (clsx.output.Done) holds a file's record, by
-    path and doc_id (a file changed since is done again), or its error record (kept, not retried)."""
+    path and doc_id (a file changed since is done again), or its error record (kept, not retried).
+    The doc_id is of the text the record's spans index, read as extraction reads it (a page's,
+    a PDF's, a .docx's extracted text). Each line of the output stands for one input: a file
+    given twice is skipped twice only when it is there twice."""
+    from collections import Counter
+
+    from .convert import read_document
     from .extract import display_path
     from .record import doc_id
-    from .source import InputError, load
+
+    records, errors = Counter(done.records), Counter(done.errors)
 
     def skip(path: str) -> bool:
         shown = display_path(path)
-        if shown in done.errors:
+        if errors[shown] > 0:
+            errors[shown] -= 1
             return True
         if shown not in done.paths:
             return False
         try:
-            return (shown, doc_id(load(path, options.encoding, options.max_bytes).text)) in done.records
-        except InputError:
-            return False  # unreadable now: its error record is written
+            key = (shown, doc_id(read_document(path, options.encoding, options.max_bytes, True)[0].text))
+        except Exception:  # unreadable now (or a converter bug): its error record is written
+            return False
+        if records[key] <= 0:
+            return False
+        records[key] -= 1
+        return True
 
     return skip
 

@@ -29,25 +29,32 @@ NO_INPUT = 3  # a folder given held no file to read: distinct from error records
 EXIT_HELP = (
     "Exit codes: 0 all documents extracted; 1 some gave error records (the others are written); "
     "2 usage error; 3 a folder given holds no file to read (stderr says what it skipped); "
-    "130/143 interrupted by SIGINT/SIGTERM (the output ends on a whole line: rerun with --resume)."
+    "4 a worker process died (its documents were redone); 5 -o is being written by another run; "
+    "6 the output could not be written (a full disk; it ends on a whole line); "
+    "130/143 interrupted by SIGINT/SIGTERM (the output ends on a whole line: rerun with --resume); "
+    "141 the reader of stdout went away (| head)."
 )
+# `clsx extract`'s exit codes beyond 0, 1 (error records), 2 (usage errors) and 3 (no input); the
+# README lists them all. 6 is also review's and contracts' when their output cannot be written.
+EXIT_WORKER, EXIT_LOCKED, EXIT_OUTPUT, EXIT_PIPE = 4, 5, 6, 141
 EXIT_CODES = {
     "clsx": "Exit codes: 0 done; 1 some documents gave error records (extract, show) or some lines were not records "
     "(contracts); 2 usage error, one line on stderr; 3 a folder given holds no file to read (extract, eval, show); "
-    "130/143 interrupted (extract). Each command's --help lists its own.",
+    "4 a worker died (extract); 5 -o held by another run (extract); 6 the output could not be written (extract, "
+    "review, contracts); 130/143 interrupted, 141 stdout closed (extract). Each command's --help lists its own.",
     "extract": EXIT_HELP,
     "eval": "Exit codes: 0 scored; 2 usage error (a path or the gold folder not found, no gold *.json in it); "
     "3 a folder given holds no file to read.",
     "link": "Exit codes: 0 looked up, whatever the link found; 2 usage error (an empty name, an unknown --kind, "
     "--department or --region).",
-    "review": "Exit codes: 0 page written; 1 the page could not be written (a full disk); 2 usage error (a file that "
-    "is not records, such as an article: extract it first; an -o whose folder is missing or cannot be written).",
+    "review": "Exit codes: 0 page written; 1 some lines were not valid records (shown as errors); 2 usage error (a file that "
+    "is not records, such as an article: extract it first; an -o whose folder is missing or cannot be written); 6 the page could not be written (a full disk).",
     "show": "Exit codes: 0 shown; 1 a document gave an error record; 2 usage error (a path not found, a records "
     "file that is not records); 3 a folder holds no file to read, or a records file no record.",
     "schema": "Exit codes: 0 printed.",
     "contracts": "Exit codes: 0 done (error records are listed, not failures); 1 some lines were not records (named "
-    "on stderr, the rest is written), or the output could not be written; 2 usage error (a file not found, an "
-    "unknown --format, --review without --html, an -o or --html whose folder is missing or cannot be written).",
+    "on stderr, the rest is written); 2 usage error (a file not found, an unknown --format, --review without "
+    "--html, an -o or --html whose folder is missing or cannot be written); 6 the output could not be written.",
 }
 
 
@@ -167,9 +174,10 @@ def _check_output(path: Optional[Path], option: str) -> None:
 
 
 def _write_failed(where: Path, e: OSError) -> NoReturn:
-    """The output could not be written after all (a full disk): one line, exit 1."""
+    """The output could not be written after all (a full disk): one line, the exit code extract
+    also gives for it."""
     typer.echo(f"Error: cannot write {where}: {e.strerror or e}", err=True)
-    raise typer.Exit(1)
+    raise typer.Exit(EXIT_OUTPUT)
 
 
 def _pending(tasks: list[Task], output: Path, options: Any) -> tuple[list[Task], int, int]:
@@ -185,8 +193,10 @@ def _pending(tasks: list[Task], output: Path, options: Any) -> tuple[list[Task],
     if done.dropped:
         typer.echo(f"clsx: dropped a truncated last line ({done.dropped} bytes) from {output}", err=True)
     skip = already_done(done, options)
-    todo = [t for t in tasks if not skip(t.path)]
-    held = [t for t in tasks if t not in todo]
+    todo: list[Task] = []
+    held: list[Task] = []
+    for t in tasks:
+        (held if skip(t.path) else todo).append(t)
     return todo, len(held), sum(display_path(t.path) in done.errors for t in held)
 
 
@@ -269,6 +279,7 @@ def extract(
             _usage_error(f"cannot create {keep_text}: {e.strerror or e}")
         folder = keep_text
         kept = lambda files: _kept_names(files, folder)  # noqa: E731
+    sink = _open_sink(output, resume)  # before any work: a folder that cannot be written is a usage error
     tasks = tasks_for(paths, options, glob, kept)
     skipped = errors = 0
     if resume and output is not None:
@@ -276,42 +287,83 @@ def extract(
     if fmt == "jsonl":
         from .output import LineWriter
 
-        out: Any = LineWriter(output, resume)
+        out: Any = LineWriter(sink)
     else:
-        out = _FormatWriter(output, fmt, bom=bom and fmt == "csv", spans=spans, delimiter=delimiter, csv_safe=csv_safe)
-    errors += _write(tasks, jobs, out, output)
+        out = _FormatWriter(sink, fmt, bom=bom and fmt == "csv", spans=spans, delimiter=delimiter, csv_safe=csv_safe)
+    new_errors, deaths = _write(tasks, jobs, out, output)
+    errors += new_errors
     done = f", {skipped} already in {output}" if resume else ""
     typer.echo(f"clsx: {len(tasks) + skipped} document(s), {errors} error record(s){done}", err=True)
+    if deaths:
+        raise typer.Exit(EXIT_WORKER)
     if errors:
         raise typer.Exit(1)
 
 
-class _FormatWriter:
-    """JSON (one array) or CSV records, to a file or stdout, as UTF-8 whatever the locale."""
+def _open_sink(output: Optional[Path], append: bool) -> Any:
+    """-o FILE opened and locked for this run (or stdout); one line and an exit code if it cannot be."""
+    from .output import OutputError, OutputLocked, open_output
 
-    def __init__(self, output: Optional[Path], fmt: str, *, bom: bool, spans: bool, delimiter: str, csv_safe: bool = True):
+    try:
+        return open_output(output, append)
+    except OutputLocked as e:
+        typer.echo(f"Error: {e}", err=True)
+        raise typer.Exit(EXIT_LOCKED) from None
+    except OutputError as e:
+        _usage_error(str(e))
+
+
+class _FormatWriter:
+    """JSON (one array) or CSV records as UTF-8 whatever the locale, each record one whole piece
+    of the sink (a failed write leaves whole rows)."""
+
+    def __init__(self, sink: Any, fmt: str, *, bom: bool, spans: bool, delimiter: str, csv_safe: bool = True):
+        import io
+
         from .formats import Writer
 
-        self.output = output
-        self.stream = _open_output(output, bom)
+        self.sink = sink
+        self.stream = io.StringIO()
+        if bom:
+            self.stream.write("\ufeff")
         self.writer = Writer(self.stream, fmt, spans=spans, delimiter=delimiter, csv_safe=csv_safe)  # type: ignore[arg-type]
 
     def write(self, line: str) -> None:
         self.writer.write(json.loads(line) if self.writer.fmt == "csv" else None, line)
+        self._drain()
 
     def close(self) -> None:
-        self.writer.close()
-        if self.output:
-            self.stream.close()
-        else:
-            self.stream.flush()
-            self.stream.detach()  # leave sys.stdout open
+        if not self.sink.closed:
+            self.writer.close()
+            self._drain()
+            self.sink.close()
+
+    def _drain(self) -> None:
+        data = self.stream.getvalue()
+        self.stream.seek(0)
+        self.stream.truncate()
+        if data:
+            self.sink.write(data.encode("utf-8", "backslashreplace"))
 
 
-def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> int:
-    """Write the lines of `tasks`; the number of error records. Stops cleanly on SIGINT/SIGTERM."""
+def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> tuple[int, int]:
+    """Write the lines of `tasks`: the number of error records and of workers that died. Stops
+    cleanly on SIGINT/SIGTERM, quietly when the reader of stdout goes away, with one line when
+    the output cannot be written."""
+    from contextlib import closing, suppress
+
+    from .output import OutputError, PipeClosed
+    from .workers import Death
+
     written = errors = 0
+    deaths: list[Death] = []
     progress = _progress(len(tasks))
+    where = output or "stdout"
+
+    def died(death: Death) -> None:
+        deaths.append(death)
+        typer.echo(f"clsx: {death.describe()}", err=True)
+
     handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         task = progress.add_task("extracting", total=len(tasks)) if progress else None
@@ -320,30 +372,35 @@ def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> in
         from .api import records
         from .extract import to_line
 
-        for rec in records(tasks, jobs):
-            out.write(to_line(rec))
-            written += 1
-            errors += "error" in rec
-            if progress:
-                progress.advance(task)  # type: ignore[arg-type]
+        with closing(records(tasks, jobs, died)) as lines:
+            for rec in lines:
+                out.write(to_line(rec))
+                written += 1
+                errors += "error" in rec
+                if progress:
+                    progress.advance(task)  # type: ignore[arg-type]
+        out.close()  # the end of a JSON array, the header of an empty CSV
     except Interrupted as e:
-        where = output or "stdout"
         typer.echo(
             f"clsx: interrupted by {signal.Signals(e.signum).name} after {written} of {len(tasks)} document(s); "
             f"{where} ends on a whole line (rerun with -o FILE --resume to continue)",
             err=True,
         )
         raise typer.Exit(128 + e.signum) from None
-    except BrokenPipeError:
+    except PipeClosed:
         _quiet_stdout()
-        raise typer.Exit(1) from None
+        raise typer.Exit(EXIT_PIPE) from None
+    except OutputError as e:
+        typer.echo(f"Error: {e} (after {written} of {len(tasks)} document(s); what was written ends on a whole line)", err=True)
+        raise typer.Exit(EXIT_OUTPUT) from None
     finally:
         for s, h in handlers.items():
             signal.signal(s, h)
         if progress:
             progress.stop()
-        out.close()
-    return errors
+        with suppress(OutputError):
+            out.close()
+    return errors, len(deaths)
 
 
 def _quiet_stdout() -> None:
@@ -465,7 +522,7 @@ def contracts_command(
             out.detach()  # leave sys.stdout open
     except BrokenPipeError:
         _quiet_stdout()
-        raise typer.Exit(1) from None
+        raise typer.Exit(EXIT_PIPE) from None
     except OSError as e:  # a full disk: the process ends without closing `out` again
         _write_failed(output or Path("stdout"), e)
     if html:
@@ -668,7 +725,7 @@ def review(
             sys.stdout.buffer.flush()
     except BrokenPipeError:
         _quiet_stdout()
-        raise typer.Exit(1) from None
+        raise typer.Exit(EXIT_PIPE) from None
     except OSError as e:
         _write_failed(output or Path("stdout"), e)
     missing = sum(1 for r, t in zip(records, texts) if t is None and not r.get("error"))
@@ -767,7 +824,7 @@ def _exit(code: int) -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe: what could be written was
+        except (OSError, ValueError, AttributeError):  # a closed pipe (what could be written was), no stream
             code = code or 1
     os._exit(code)
 

@@ -218,6 +218,11 @@ def display_path(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def worker_died(path: str, message: str) -> dict[str, Any]:
+    """The error record of an input whose worker process died on it (clsx.workers)."""
+    return _error(display_path(path), "extraction_failed", message)
+
+
 def _failed(path: str, e: Exception) -> dict[str, Any]:
     where = traceback.extract_tb(e.__traceback__)[-1].name if e.__traceback__ else "?"
     return _error(path, "extraction_failed", f"{type(e).__name__}: {e} ({where})")

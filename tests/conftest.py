@@ -121,3 +121,26 @@ def cli_schema() -> dict[str, Any]:
     done = run_cli("schema")
     assert done.returncode == 0, done.stderr.decode()
     return json.loads(done.stdout.decode("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def short_texts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """24 short press releases (the first lines of each sample, numbered): a batch that two
+    workers share, quick to extract."""
+    folder = tmp_path_factory.mktemp("short")
+    samples = [p.read_text(encoding="utf-8").splitlines() for p in sorted((ROOT / "samples").glob("*.txt"))]
+    for i in range(24):
+        lines = samples[i % len(samples)]
+        (folder / f"{i:02}.txt").write_text("\n".join(lines[: 6 + i % 4]) + f"\n\nCommuniqué n° {i}.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def short_reference(short_texts: Path) -> bytes:
+    """What `clsx extract` of the short texts writes on stdout, in one process, never stopped."""
+    from helpers import jsonl, run_cli
+
+    done = run_cli("extract", str(short_texts))
+    assert done.returncode == 0, done.stderr.decode()
+    assert len(jsonl(done.stdout)) == 24
+    return done.stdout

@@ -93,6 +93,15 @@ def run_cli(*args: str, stdin: bytes = b"", cwd: Path = ROOT, env: dict[str, str
     )
 
 
+def faulty(spec: dict[str, Any], *args: str) -> list[str]:
+    """The command line of `clsx ARGS` with a fault at a known point (tests/faultrun.py says which)."""
+    return [sys.executable, str(ROOT / "tests" / "faultrun.py"), json.dumps(spec), *args]
+
+
+def run_faulty(spec: dict[str, Any], *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(faulty(spec, *args), capture_output=True, cwd=ROOT, timeout=600)
+
+
 def jsonl(out: bytes) -> list[dict[str, Any]]:
     """stdout parsed as strict JSONL: UTF-8, every line one JSON object, nothing else."""
     text = out.decode("utf-8")

@@ -101,14 +101,15 @@ def test_eval_help_does_not_mention_resume(helps: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     ("command", "codes"),
     [
-        ("extract", ["0 all documents extracted", "1 some gave error records", "2 usage error", "3 a folder given holds no file to read", "130/143 interrupted"]),
+        ("extract", ["0 all documents extracted", "1 some gave error records", "2 usage error", "3 a folder given holds no file to read",
+                     "4 a worker process died", "5 -o is being written by another run", "6 the output could not be written", "130/143 interrupted", "141 the reader of stdout went away"]),
         ("eval", ["0 scored", "2 usage error", "3 a folder given holds no file to read"]),
         ("show", ["0 shown", "1 a document gave an error record", "2 usage error", "3 a folder holds no file to read"]),
-        ("review", ["0 page written", "1 the page could not be written", "2 usage error"]),
-        ("contracts", ["0 done", "1 some lines were not records", "2 usage error"]),
+        ("review", ["0 page written", "1 some lines were not valid records", "2 usage error", "6 the page could not be written"]),
+        ("contracts", ["0 done", "1 some lines were not records", "2 usage error", "6 the output could not be written"]),
         ("link", ["0 looked up", "2 usage error"]),
         ("schema", ["0 printed"]),
-        ("clsx", ["0 done", "2 usage error", "3 a folder given holds no file to read", "130/143 interrupted (extract)"]),
+        ("clsx", ["0 done", "2 usage error", "3 a folder given holds no file to read", "6 the output could not be written", "130/143 interrupted"]),
     ],
 )
 def test_each_command_gives_its_own_exit_codes(helps: dict[str, str], command: str, codes: list[str]) -> None:

@@ -43,7 +43,7 @@ def test_a_text_holding_a_line_breaking_character_reads_back(tmp_path: Path, nlp
     rec = check_round_trip(TEXT.replace(" à Valdor", f" à{breaker}Valdor"), tmp_path)
     assert breaker in rec["text"]
     done = read_done(tmp_path / "out.jsonl")  # what --resume reads: the same one line
-    assert done.records == {(rec["source"]["path"], rec["doc_id"])} and done.dropped == 0
+    assert done.records == {(rec["source"]["path"], rec["doc_id"]): 1} and done.dropped == 0  # counted: one line
 
 
 def test_json_lines_split_on_newline_only() -> None:

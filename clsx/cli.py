@@ -10,7 +10,6 @@ import codecs
 import json
 import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
@@ -41,7 +40,7 @@ EXIT_CODES = {
     "clsx": "Exit codes: 0 done; 1 some documents gave error records (extract, show) or some lines were not records "
     "(contracts); 2 usage error, one line on stderr; 3 a folder given holds no file to read (extract, eval, show); "
     "4 a worker died (extract); 5 -o held by another run (extract); 6 the output could not be written (extract, "
-    "review, contracts); 130/143 interrupted, 141 stdout closed (extract). Each command's --help lists its own.",
+    "review, contracts); 130/143 interrupted (extract); 141 the reader of stdout went away (all). Each command's --help lists its own.",
     "extract": EXIT_HELP,
     "eval": "Exit codes: 0 scored; 2 usage error (a path or the gold folder not found, no gold *.json in it); "
     "3 a folder given holds no file to read.",
@@ -67,6 +66,15 @@ class _Command(typer.core.TyperCommand):
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return [self.options_metavar or "[OPTIONS]", *(p.metavar for p in self._arguments(ctx))]
+
+    def invoke(self, ctx: Any) -> Any:
+        """Every command: a reader of stdout that goes away (`| head`) stops it at once, quietly,
+        with the shell's broken-pipe code (click would exit 1, as for error records)."""
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise typer.Exit(EXIT_PIPE) from None
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         args = [(p.metavar, p.help or "") for p in self._arguments(ctx)]
@@ -246,7 +254,7 @@ def extract(
       clsx extract page.html communique.pdf --format csv --bom -o cls.csv
       cat article.txt | clsx extract -
     """
-    from .formats import FORMATS, Writer
+    from .formats import FORMATS
 
     if fmt not in FORMATS:
         _usage_error(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
@@ -403,6 +411,19 @@ def _write(tasks: list[Task], jobs: int, out: Any, output: Optional[Path]) -> tu
     return errors, len(deaths)
 
 
+def _console(**options: Any) -> Any:
+    """A rich Console whose closed stdout ends the command like any other (exit 141): rich's own
+    handling exits 1, the code of error records."""
+    from rich.console import Console
+
+    class _PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _PipeConsole(**options)
+
+
 def _quiet_stdout() -> None:
     """The reader of stdout went away (`clsx extract … | head`): no more output, no noise at exit."""
     import os
@@ -428,10 +449,9 @@ def _progress(total: int) -> Any:
     """A progress bar on stderr, only when stderr is a terminal and there is more than one document."""
     if total <= 1 or not sys.stderr.isatty():
         return None
-    from rich.console import Console
     from rich.progress import Progress
 
-    return Progress(console=Console(stderr=True), redirect_stdout=False, redirect_stderr=False, transient=True)
+    return Progress(console=_console(stderr=True), redirect_stdout=False, redirect_stderr=False, transient=True)
 
 
 def schema_dict() -> dict[str, Any]:
@@ -630,7 +650,6 @@ def evaluate(
     if as_json:
         typer.echo(json.dumps(res, ensure_ascii=False))
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"{res['docs']} gold documents, {res['records']} records")
@@ -638,7 +657,7 @@ def evaluate(
         table.add_column(col, justify="left" if col == "field" else "right")
     for f, v in res["fields"].items():
         table.add_row(f, *(["-"] * 3 if v is None else [f"{v['f1']:.3f}", f"{v['p']:.3f}", f"{v['r']:.3f}"]))
-    console = Console()
+    console = _console()
     console.print(table)
     console.print(f"headline (mean field F1): {res['headline']:.3f}")
     if res["missing_or_error"]:
@@ -656,7 +675,6 @@ def _rule_report(files: list[str], gold: Path, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(report.as_json(), ensure_ascii=False))
         return
-    from rich.console import Console
     from rich.table import Table
 
     t = Table(title=f"rules over {report.documents} documents")
@@ -664,7 +682,7 @@ def _rule_report(files: list[str], gold: Path, as_json: bool) -> None:
         t.add_column(col, justify="left" if col == "rule" else "right", no_wrap=True)
     for row in table(report):
         t.add_row(*row)
-    console = Console(width=None if sys.stdout.isatty() else 120)
+    console = _console(width=None if sys.stdout.isatty() else 120)
     console.print(t)
     lonely = report.single_without_reason()
     console.print(f"lexicon entries matched: {len(report.entries)}; on one document only, with no reason given: {len(lonely)}")
@@ -765,7 +783,6 @@ def show(
         if not rows:
             typer.echo(f"Error: no record in {f}", err=True)
             raise typer.Exit(NO_INPUT)
-    from rich.console import Console
 
     from .extract import extract_path
     from .show import show as render
@@ -786,7 +803,7 @@ def show(
         records += r
         texts += t
         notes += n
-    console = Console(highlight=False, force_terminal=color, no_color=color is False, soft_wrap=False)
+    console = _console(highlight=False, force_terminal=color, no_color=color is False, soft_wrap=False)
     render(records, texts, notes, console)
     if any(r.get("error") for r in records):
         raise typer.Exit(1)
@@ -824,8 +841,10 @@ def _exit(code: int) -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError, AttributeError):  # a closed pipe (what could be written was), no stream
-            code = code or 1
+        except BrokenPipeError:  # the reader went away before the last bytes
+            code = code or EXIT_PIPE
+        except (OSError, ValueError, AttributeError):  # another failed write, no stream
+            code = code or EXIT_OUTPUT
     os._exit(code)
 
 

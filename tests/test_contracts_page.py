@@ -16,7 +16,6 @@ import pytest
 from browser import chromium, require
 from helpers import SHARED_CONTRACTS, VARIANT_CONTRACTS
 
-from clsx.articles import article
 from clsx.contracts import build
 from clsx.contracts_io import Inputs, add, contract_lines
 from clsx.contracts_page import page, review_anchors

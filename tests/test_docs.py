@@ -5,7 +5,6 @@ the two set-up commands; every --help works and shows an example."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import get_args, get_origin
 
 import pytest

@@ -157,6 +157,39 @@ def test_head_1_stops_at_once_quietly_with_141(tmp_path: Path) -> None:
     assert first["error"]["type"] == "empty"
 
 
+@pytest.fixture(scope="module")
+def sample_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("records") / "samples.jsonl"
+    assert _clsx("extract", str(SAMPLES), "--with-text", "-o", str(out)).returncode == 0
+    return out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", COEVRONS],
+        ["show", "{records}"],
+        ["review", "{records}"],
+        ["contracts", "{records}"],
+        ["eval", "--gold", str(ROOT.parent / "shared" / "dev" / "gold"), str(ROOT.parent / "shared" / "dev" / "texts")],
+        ["schema"],
+        ["link", "CC des Coëvrons"],
+    ],
+    ids=lambda a: a[0] + ("-rich" if a[0] in ("show", "eval") else ""),
+)
+def test_every_command_whose_reader_is_gone_exits_141_quietly(args: list[str], sample_records: Path) -> None:
+    """A pipe whose reader has already left: the first write fails, whatever the buffer holds.
+    rich (show, eval) and click would each exit 1, the code of error records."""
+    r, w = os.pipe()
+    os.close(r)
+    try:
+        done = _clsx(*[a.format(records=sample_records) for a in args], stdout=w)
+    finally:
+        os.close(w)
+    assert (done.returncode, done.stderr.decode().strip().splitlines()[-1:] if b"Traceback" in done.stderr else []) == (141, [])
+    assert not [ln for ln in stderr_lines(done.stderr) if "Error" in ln or "Broken pipe" in ln]
+
+
 # --- documented --------------------------------------------------------------------------------------
 
 

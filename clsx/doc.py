@@ -61,6 +61,7 @@ class Ctx:
     published: PartialDate | None = None  # the page's own date (HTML metadata), when known
     _matches: dict[str, list[SpacySpan]] = field(default_factory=dict, repr=False)
     _at: dict[str, dict[int, SpacySpan]] = field(default_factory=dict, repr=False)
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     @property
     def clean(self) -> str:
@@ -109,7 +110,18 @@ class Ctx:
         return out
 
     def matches_in(self, label: str, start: int, end: int) -> list[SpacySpan]:
-        return [s for s in self.matches(label) if s.start_char >= start and s.end_char <= end]
+        """The matches of `label` within clean[start:end]; they are disjoint and in text order, so
+        a bisection finds them (a scan per sentence was quadratic on a long text)."""
+        found = self.matches(label)
+        if label not in self._starts:
+            self._starts[label] = [s.start_char for s in found]
+        i = bisect.bisect_left(self._starts[label], start)
+        out = []
+        while i < len(found) and found[i].start_char < end:
+            if found[i].end_char <= end:
+                out.append(found[i])
+            i += 1
+        return out
 
     def match_at(self, label: str, start: int) -> SpacySpan | None:
         """The match of `label` that starts at clean offset `start`."""

@@ -246,13 +246,14 @@ def _subjects(ctx: Ctx, m: Mentions, taken: list[tuple[int, int]]) -> list[Candi
         name = _text(ctx, start, end)
         if _generic(name):
             continue
-        signs = any(s.start_char >= end for s in ctx.matches_in("SIGN", a, b) + ctx.matches_in("PLANNED", a, b))
-        kind = _register_kind(name)
-        verb = doc[k].lower_ in lexicon().words("subject_verb")
-        # a sentence that tells a signing, or the headline, of a name the register knows ('Lancé en 2024, …' is no subject)
-        if not (verb and (signs or (a < ctx.head_end and _register_knows(name)))):
+        if doc[k].lower_ not in lexicon().words("subject_verb"):
             continue
-        out.append(Candidate(Named(name, kind, None, key(name)), start, end, "territory.subject"))
+        signs = any(s.start_char >= end for s in ctx.matches_in("SIGN", a, b) + ctx.matches_in("PLANNED", a, b))
+        # a sentence that tells a signing, or the headline, of a name the register knows ('Lancé en 2024, …' is no
+        # subject); the register is asked last, its commune index costing 0.16 s to build
+        if not (signs or (a < ctx.head_end and _register_knows(name))):
+            continue
+        out.append(Candidate(Named(name, _register_kind(name), None, key(name)), start, end, "territory.subject"))
     return out
 
 

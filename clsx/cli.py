@@ -151,6 +151,16 @@ def _usage_error(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
+def _check_paths(paths: list[str]) -> None:
+    """Every path given must name something: an empty argument ('') would otherwise read as the
+    current folder, whose files vanish from the record's path."""
+    for p in paths:
+        if p == "":
+            _usage_error("an empty path was given")
+        if p != STDIN and not Path(p).exists():
+            _usage_error(f"path not found: {p}")
+
+
 def _check_inputs(paths: list[str], glob: str) -> None:
     """Before any work: a --glob with no pattern is a usage error; a folder given in which the
     patterns find no file gets a line saying what it skipped, and the run stops (exit 3)."""
@@ -260,9 +270,7 @@ def extract(
         _usage_error(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
     if len(delimiter) != 1:
         _usage_error("--delimiter must be one character")
-    for p in paths:
-        if p != STDIN and not Path(p).exists():
-            _usage_error(f"path not found: {p}")
+    _check_paths(paths)
     if paths.count(STDIN) > 1:
         _usage_error("stdin (-) can be read only once")
     if encoding:
@@ -634,9 +642,7 @@ def evaluate(
         _usage_error(f"gold folder not found: {gold}")
     if next(gold.glob("*.json"), None) is None:
         _usage_error(f"no gold file (*.json, one per text stem) in {gold}")
-    for p in paths:
-        if not Path(p).exists():
-            _usage_error(f"path not found: {p}")
+    _check_paths(paths)
     _check_inputs(paths, glob)
     files = list(expand(paths, glob))
     if rules:
@@ -774,9 +780,7 @@ def show(
       clsx show samples/seed-coevrons-2018.txt
       clsx show out.jsonl | less -R
     """
-    for f in paths:
-        if not f.exists():
-            _usage_error(f"path not found: {f}")
+    _check_paths([str(f) for f in paths])
     _check_inputs([str(f) for f in paths], DEFAULT_GLOB)
     read = {f: _read_all([f]) for f in paths if f.is_file() and f.suffix.lower() in RECORDS_SUFFIXES}
     for f, (rows, _, _) in read.items():

@@ -93,6 +93,22 @@ def test_a_glob_without_a_pattern_is_a_usage_error(command: str) -> None:
     assert line == "Error: --glob ' , ' names no file pattern (such as '*.txt,*.html')"
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", ""], "Error: an empty path was given"),
+        (["extract", "samples/", ""], "Error: an empty path was given"),
+        (["extract", "nosuch.txt"], "Error: path not found: nosuch.txt"),
+        (["contracts", ""], "Error: file not found: "),
+    ],
+    ids=["empty", "empty-after-a-folder", "missing", "contracts-empty"],
+)
+def test_a_path_that_names_nothing_is_a_usage_error(args: list[str], message: str) -> None:
+    """An empty argument (a shell variable left unset) once read as the current folder and gave
+    an error record 'vanished' whose path was empty."""
+    assert _one_line(run_cli(*args), 2) == message
+
+
 # -- files that are not records ---------------------------------------------------------------
 
 

@@ -815,7 +815,11 @@ def show(
 
 def run(argv: Optional[list[str]] = None) -> None:
     """The `clsx` command. Output is UTF-8 whatever the locale; a usage error (unknown option,
-    missing argument) is one line on stderr and exit code 2, never click's usage block."""
+    missing argument) is one line on stderr and exit code 2, never click's usage block. spaCy's
+    own command line, 0.2-0.3 s of start-up that clsx never uses, is imported only if used."""
+    from .lazy_spacy_cli import defer_by_default
+
+    defer_by_default()
     for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors=errors)  # type: ignore[union-attr]

@@ -1,11 +1,14 @@
-"""Opt-in, with CLSX_LAZY_SPACY_CLI=1: import spaCy without importing its command line.
+"""Import spaCy without importing its command line: the default of the `clsx` command, opt-in
+(CLSX_LAZY_SPACY_CLI=1) for the Python API.
 
 `import spacy` imports `spacy.cli` for the sake of `spacy.info` alone, and with it weasel,
 requests, httpx and jinja2: about a quarter of a second of clsx's start-up. `import_spacy()` (called
 for spaCy's first import) puts placeholders for `spacy.cli` and `spacy.cli.info` in
 `sys.modules`; the first use of either imports the real module, and `spacy.info()` calls the
 real one. spaCy's module objects differ meanwhile (`spacy.cli` is a placeholder until used),
-which is why this is not the default.
+which is why a program that imports clsx keeps spaCy as it is unless it asks; the `clsx`
+command, a process of its own where nothing else uses spaCy, defers it unless
+CLSX_LAZY_SPACY_CLI=0.
 """
 
 from __future__ import annotations
@@ -42,8 +45,19 @@ def _info(*args: Any, **kwargs: Any) -> Any:
     return _real("spacy.cli.info").info(*args, **kwargs)
 
 
+_default = False  # set by the `clsx` command (cli.run): its process is clsx's alone
+
+
+def defer_by_default() -> None:
+    """Make deferring the default of this process (the `clsx` command); CLSX_LAZY_SPACY_CLI=0 still turns it off."""
+    global _default
+    _default = True
+
+
 def enabled() -> bool:
-    return os.environ.get(ENV) == "1"
+    """CLSX_LAZY_SPACY_CLI=1 or 0 decides; unset (or any other value), the process's default does."""
+    value = os.environ.get(ENV, "")
+    return value == "1" or (value != "0" and _default)
 
 
 def import_spacy() -> types.ModuleType:

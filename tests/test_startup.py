@@ -66,7 +66,27 @@ def test_without_the_opt_in_spacy_cli_is_spacys_and_the_pipeline_is_lean() -> No
     assert got["pipeline"]["factored"]
 
 
-def test_opt_in_lazy_spacy_cli_gives_the_same_records(records: dict[str, dict[str, Any]]) -> None:
-    lazy = run_cli("extract", "samples/seed-coevrons-2018.txt", env={"CLSX_LAZY_SPACY_CLI": "1"})
-    assert lazy.returncode == 0
-    assert jsonl(lazy.stdout) == [records["seed-coevrons-2018"]]
+# the `clsx` command run in-process, reporting at its exit (os._exit, no atexit) what spacy.cli was
+COMMAND_CHECK = """
+import json, os, sys
+real = os._exit
+def report(code):
+    print(json.dumps([code, type(sys.modules["spacy.cli"]).__name__, "weasel" in sys.modules]))
+    sys.stdout.flush()
+    real(code)
+os._exit = report
+from clsx.cli import run
+run(["extract", "samples/seed-coevrons-2018.txt"])
+"""
+
+
+@pytest.mark.parametrize(("value", "deferred"), [("", True), ("1", True), ("0", False)])
+def test_the_clsx_command_defers_spacy_cli_unless_told_not_to(value: str, deferred: bool) -> None:
+    assert _python(COMMAND_CHECK, CLSX_LAZY_SPACY_CLI=value) == ([0, "_Placeholder", False] if deferred else [0, "module", True])
+
+
+@pytest.mark.parametrize("value", ["", "0"])
+def test_deferred_or_not_the_records_are_the_same(value: str, records: dict[str, dict[str, Any]]) -> None:
+    done = run_cli("extract", "samples/seed-coevrons-2018.txt", env={"CLSX_LAZY_SPACY_CLI": value})
+    assert done.returncode == 0
+    assert jsonl(done.stdout) == [records["seed-coevrons-2018"]]

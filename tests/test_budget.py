@@ -175,10 +175,10 @@ def _read(data: bytes) -> tuple[list[Any], Any]:
 def test_a_3000_page_pdf_is_read_up_to_the_page_budget() -> None:
     pages, spent = _read(PDFS["a 3,000-page PDF"](1.0))
     assert len(pages) == BUDGET.pdf_pages
-    assert spent.notes == {"the PDF has over 300 pages: only the first 300 were read"}
+    assert spent.notes == {"the PDF has over 150 pages: only the first 150 were read"}
     got = pdf_to_text(PDFS["a 3,000-page PDF"](1.0))
     assert got.text.count("le 3 mai 2022 à Valdor") == BUDGET.pdf_pages
-    assert got.warnings == ("the PDF has over 300 pages: only the first 300 were read",)
+    assert got.warnings == ("the PDF has over 150 pages: only the first 150 were read",)
 
 
 def test_4000_fragments_on_a_page_are_cut_at_the_page_budget() -> None:

@@ -34,7 +34,7 @@ class Budget:
     html_inline_run: int = 1_000  # inline elements (span, a, b…) in one element: their merging is quadratic
     # A PDF: the model reads about 45,000 characters, 12 to 15 pages of a report; pdfminer takes
     # about 17 µs a character and 2 to 4 s a megabyte of content stream.
-    pdf_pages: int = 300
+    pdf_pages: int = 150  # at the character budget, 670 a page: sparser than any text page (2,000 to 3,500)
     pdf_chars: int = 100_000  # characters of the whole document
     pdf_content_bytes: int = 600_000  # what the content streams run unpack to (a text page: 7 to 30 kB)
     pdf_lines: int = 20_000  # text lines of the whole document

@@ -62,6 +62,7 @@ class Ctx:
     _matches: dict[str, list[SpacySpan]] = field(default_factory=dict, repr=False)
     _at: dict[str, dict[int, SpacySpan]] = field(default_factory=dict, repr=False)
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _ends: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     @property
     def clean(self) -> str:
@@ -82,10 +83,10 @@ class Ctx:
         if label not in self._matches:
             found = self._longest(label)
             if label == "DEPARTMENT":
-                regions = self.matches("REGION")
                 found = [
                     d for d in found
-                    if not any(r.start_char <= d.start_char and d.end_char <= r.end_char and r.end_char - r.start_char > d.end_char - d.start_char for r in regions)
+                    if not any(r.start_char <= d.start_char and d.end_char <= r.end_char and r.end_char - r.start_char > d.end_char - d.start_char
+                               for r in self.touching("REGION", d.start_char, d.end_char))
                 ]
             self._matches[label] = found
         return self._matches[label]
@@ -120,6 +121,19 @@ class Ctx:
         while i < len(found) and found[i].start_char < end:
             if found[i].end_char <= end:
                 out.append(found[i])
+            i += 1
+        return out
+
+    def touching(self, label: str, start: int, end: int) -> list[SpacySpan]:
+        """The matches of `label` that overlap or touch clean[start:end] (one may end at `start`,
+        one start at `end`); disjoint and in text order, their ends are ordered too: a bisection."""
+        found = self.matches(label)
+        if label not in self._ends:
+            self._ends[label] = [s.end_char for s in found]
+        i = bisect.bisect_left(self._ends[label], start)
+        out = []
+        while i < len(found) and found[i].start_char <= end:
+            out.append(found[i])
             i += 1
         return out
 

@@ -153,6 +153,12 @@ def test_department_only_when_the_text_says_it(record_of: Record, text: str, dep
         ("La Ville et l'ARS Auvergne-Rhône-Alpes ont signé leur troisième contrat local de santé.", "Auvergne-Rhône-Alpes"),
         ("Le PETR et l'ARS Grand Est signeront le premier Contrat local de santé du territoire.", "Grand Est"),
         ("la Ville et l'Agence régionale de santé (ARS) Centre-Val de Loire ont officialisé leur premier CLS.", "Centre-Val de Loire"),
+        # the region before the ARS ('En Guyane, l'ARS'), the region of the ARS's plan
+        ("En Guyane, l'ARS et la commune de Maripasoula ont signé un contrat local de santé.", "Guyane"),
+        ("En Bretagne, l’ARS accompagne la signature du contrat local de santé du pays de Redon.", "Bretagne"),
+        ("Le CLS décline le Projet régional de santé (PRS) de Bourgogne-Franche-Comté sur le territoire.", "Bourgogne-Franche-Comté"),
+        ("Le contrat s'inscrit dans le projet régional de santé Nouvelle-Aquitaine 2018-2028.", "Nouvelle-Aquitaine"),
+        ("Le PRS a été adopté il y a cinq ans, bien avant que la commune, voisine de la Normandie, signe son CLS.", None),
         # an ARS with no region, and a region not attached to the ARS
         ("Entre l’Agence Régionale de Santé et la Communauté de communes des Coëvrons, le CLS a été signé.", None),
         ("Le premier CLS de Basse-Normandie a été signé par l'ARS et le CIAS.", None),

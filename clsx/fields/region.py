@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -28,16 +29,16 @@ _BEFORE = re.compile(r",\s*(?:l['’]\s*|la\s+)?")  # 'En Guyane, l'ARS'
 
 def find(ctx: Ctx) -> list[Candidate[str]]:
     out = []
-    ars = [o for o in ctx.matches("ORG") if o.id_ == "org.ars"]
-    plans = [m for m in re.finditer(r"projet\s+r[ée]gional\s+de\s+sant[ée]|\bPRS\b", ctx.clean, re.IGNORECASE)]
+    plans = [m.end() for m in re.finditer(r"projet\s+r[ée]gional\s+de\s+sant[ée]|\bPRS\b", ctx.clean, re.IGNORECASE)]
     for r in ctx.matches("REGION"):
+        ars = [o for o in ctx.touching("ORG", r.start_char - _GAP_CHARS, r.end_char + _GAP_CHARS) if o.id_ == "org.ars"]
         if any(a.end_char <= r.start_char and r.start_char - a.end_char <= _GAP_CHARS and _gap().fullmatch(ctx.clean[a.end_char : r.start_char]) for a in ars):
             out.append(Candidate(r.id_, r.start_char, r.end_char, "region.after_ars"))
         elif ctx.clean[max(0, r.start_char - 3) : r.start_char].lower().strip() == "en" and any(
             a.start_char > r.end_char and a.start_char - r.end_char <= _GAP_CHARS and _BEFORE.fullmatch(ctx.clean[r.end_char : a.start_char]) for a in ars
         ):
             out.append(Candidate(r.id_, r.start_char, r.end_char, "region.before_ars", score=-0.5))  # 'En Guyane, l'ARS …'
-        elif any(0 <= r.start_char - p.end() <= _PLAN_REACH and _gap().fullmatch(ctx.clean[p.end() : r.start_char]) for p in plans):
+        elif any(_gap().fullmatch(ctx.clean[p : r.start_char]) for p in plans[bisect.bisect_left(plans, r.start_char - _PLAN_REACH) : bisect.bisect_right(plans, r.start_char)]):
             out.append(Candidate(r.id_, r.start_char, r.end_char, "region.of_plan", score=-1.0))
     return out
 

@@ -37,7 +37,9 @@ def _regional_rank(ctx: Ctx, i: int) -> bool:
         j += 1
     if j < len(doc) and doc[j].lower_ in lexicon().words("rank_place"):
         return True
-    if i < len(doc) and doc[i].lower_ == "que" and any(o.id_ == "org.ars" and 0 < o.start - i <= 3 for o in ctx.matches("ORG")):
+    if i < len(doc) and doc[i].lower_ == "que" and any(
+        o.id_ == "org.ars" and 0 < o.start - i <= 3 for o in ctx.touching("ORG", doc[i].idx, doc[min(i + 3, len(doc) - 1)].idx)
+    ):
         return True  # 'C'est le 4e contrat local de santé que l'ARS signe': the agency's count
     return j > i and j < len(doc) and any(ctx.match_at(label, doc[j].idx) for label in ("REGION", "DEPARTMENT"))
 

@@ -177,7 +177,7 @@ def _after_title(ctx: Ctx, start: int) -> bool:
     k = len(before) - 1
     while k >= 0 and (before[k].lower_ in of or before[k].is_space):
         k -= 1
-    return k >= 0 and any(t.start <= before[k].i < t.end for t in ctx.matches("TITLE"))
+    return k >= 0 and any(t.start <= before[k].i < t.end for t in ctx.touching("TITLE", before[k].idx, before[k].idx))
 
 
 def _besides(ctx: Ctx, m: Mentions, cue_start: int) -> list[Item]:

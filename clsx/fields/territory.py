@@ -165,13 +165,13 @@ def _name_before_kind(ctx: Ctx, taken: list[tuple[int, int]]) -> list[Candidate[
     """'Saint-Aurèle Métropole', 'Val d'Europe Agglomération': a capitalised kind word after a name."""
     out = []
     doc = ctx.doc
+    titles = {t.start for t in ctx.matches("TITLE")}
     for km in ctx.matches("KIND"):
         entry = lexicon().by_id[km.id_]
         if not entry.name_before or km.end - km.start != 1:
             continue
         lower = not km.text[:1].isupper()  # 'Hautes Terres communauté': only a name the register has so
         i = km.start
-        titles = {t.start for t in ctx.matches("TITLE")}
         j = i
         while j - 1 >= 0 and not doc[j - 1].is_space and j - 1 not in titles and i - j < 6 and (
             doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in lexicon().words("name_link")

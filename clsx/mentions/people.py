@@ -115,7 +115,8 @@ def _after_title(ctx: Ctx, start: int) -> bool:
     """'Président de Cœur de Garonne': what follows a function and 'de' names its organisation."""
     before = ctx.clean[max(0, start - 40) : start]
     return bool(re.search(rf"(?<!\w)(?:{lexicon().alternation('of')})\s*$", before)) and any(
-        t.end_char <= start and not ctx.clean[t.end_char : start].strip(" ").count(" ") > 2 for t in ctx.matches("TITLE")
+        t.end_char <= start and not ctx.clean[t.end_char : start].strip(" ").count(" ") > 2
+        for t in ctx.touching("TITLE", max(0, start - 120), start)  # three words back, at most
     )
 
 

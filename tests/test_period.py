@@ -81,6 +81,23 @@ Record = Callable[[str], dict[str, Any]]
             "Lancé en 2023, le travail d'élaboration du contrat local de santé a réuni, pendant deux ans, une grande diversité d'acteurs.",
             None, None, None, id="the-preparation-lasted-two-years",
         ),
+        # the end of the period as a day, and 'valable' / 's'applique' as what a contract is
+        pytest.param(
+            "Le CLS a été signé le 27 juin 2014. Conclu pour trois ans, il s'applique jusqu'au 31 décembre 2017 sur les 86 communes du Pays.",
+            None, 2017, 3, id="jusqu-au-a-day",
+        ),
+        pytest.param(
+            "La communauté de communes a signé son contrat local de santé, qui court jusqu’au 30 juin 2027.",
+            None, 2027, None, id="jusqu-au-a-day-curly-apostrophe",
+        ),
+        pytest.param(
+            "Le contrat local de santé de la Ville a été signé mardi. Le document, valable jusqu'en 2023, décline trois priorités.",
+            None, 2023, None, id="valable-jusqu-en",
+        ),
+        pytest.param(
+            "La Ville a signé son contrat local de santé. Les travaux du nouveau gymnase dureront jusqu'en 2026.",
+            None, None, None, id="jusqu-en-of-something-else",
+        ),
     ],
 )
 def test_period(record_of: Record, text: str, start: int | None, end: int | None, duration: int | None) -> None:

@@ -110,6 +110,19 @@ D11 = (
             "Le contrat local de santé a été signé le 3 avril 2019 à Bailleul.",
             "2019-04-03", "Bailleul", "signed", id="a-ete-signe-after-an-earlier-date",
         ),
+        # where a period ends is no signing date
+        pytest.param(
+            "Actualité – 6 avril 2023\n\nSigné en mairie par la maire et l'ARS, ce CLS court jusqu'en 2026.",
+            None, "mairie", "signed", id="jusqu-en-a-year-ends-the-period",
+        ),
+        pytest.param(
+            "Conclu pour trois ans, le contrat local de santé s'applique jusqu'au 31 décembre 2017 sur les communes du Pays.",
+            None, None, "signed", id="jusqu-au-a-day-ends-the-period",
+        ),
+        pytest.param(
+            "Le contrat local de santé, signé le 12 mai 2022 à Dole, court jusqu'au 31 décembre 2026.",
+            "2022-05-12", "Dole", "signed", id="the-signing-date-beside-the-end-of-the-period",
+        ),
     ],
 )
 def test_signature_date_place_status(record_of: Record, text: str, date: str | None, place: str | None, status: str) -> None:

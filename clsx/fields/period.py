@@ -3,7 +3,7 @@
 
 - period.range: a range of years in a sentence that speaks of the contract (a word of class
   period_context), the one in the signing sentence first, else the first;
-- period.until: 'jusqu'en 2028', 'à horizon 2029' (an end year only);
+- period.until: 'jusqu'en 2028', 'à horizon 2029', 'jusqu'au 31 décembre 2027' (an end year only);
 - period.duration: 'pour trois ans', 'd'une durée de 5 ans', 'les 3 prochaines années',
   'durant ses trois ans d'existence', 'de 5 ans (2022-2027)'; not how long the preparation took.
 Years and durations in a sentence about an earlier contract are its own, not this one's
@@ -41,7 +41,10 @@ def _alt(cls: str) -> str:
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     num = rf"(?:\d{{1,2}}|{_alt_values('cardinal')})"
-    until = re.compile(rf"(?<!\w)(?:{_alt('until_year')})\s+(?P<b>(?:19|20)\d\d)\b", re.IGNORECASE)
+    until = re.compile(
+        rf"(?<!\w)(?:(?:{_alt('until_year')})\s+|(?:{_alt('until_day')})\s+(?:\d{{1,2}}|1er)\s+(?:{_alt('month')})\s+)(?P<b>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    )
     duration = re.compile(
         rf"\b(?:{_alt('duration_lead')})\s+(?:une\s+(?:durée|période)\s+de\s+)?(?:(?:{_alt('duration_determiner')})\s+)?(?P<n>{num})\s+"
         rf"(?:(?P<next>prochaines)\s+)?(?:{_alt('year_unit')})\b(?P<coming>\s+à\s+venir)?"

@@ -116,7 +116,7 @@ def find_dates(ctx: Ctx, m: Mentions, other_contracts: list[tuple[int, int]]) ->
         if any(s.start <= x < s.end for x, _ in other_contracts):
             continue
         for d in mentions:
-            if not (s.start <= d.start < s.end) or (d.rule == "date.year" and s.planned) or not _cue_of(ctx, d, s):
+            if not (s.start <= d.start < s.end) or d.until or (d.rule == "date.year" and s.planned) or not _cue_of(ctx, d, s):
                 continue
             if s.planned and d.year is None and d.relative is None:
                 d = DateMention(d.start, d.end, d.rule, None, d.month, d.day, d.weekday, d.past, True)

@@ -37,6 +37,7 @@ class DateMention:
     past: bool = False  # 'dernier'
     future: bool = False  # 'prochain'
     relative: str | None = None  # the words dateparser is to read against the page's date
+    until: bool = False  # 'jusqu'en 2026', 'jusqu'au 31 décembre 2027': where a period ends, not a day something happens
 
     @property
     def iso(self) -> str | None:
@@ -84,7 +85,20 @@ def find_dates(ctx_or_text: Ctx | str) -> list[DateMention]:
             d = DateMention(m.start(), m.end(), rule, None, None, None, None, relative=m.group(0))
             if all(d.end <= f.start or d.start >= f.end for f in found):
                 found.append(d)
-    return sorted(found, key=lambda d: d.start)
+    until = _until()
+    return [_marked(d, clean, until) for d in sorted(found, key=lambda d: d.start)]
+
+
+def _until() -> re.Pattern[str]:
+    words = sorted(lexicon().words("until_year") | lexicon().words("until_day"), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\s*$", re.IGNORECASE)
+
+
+def _marked(d: DateMention, clean: str, until: re.Pattern[str]) -> DateMention:
+    """The mention, marked `until` when an until word stands right before its first figure
+    ('jusqu'|en 2026' holds the 'en' the year mention starts with)."""
+    first = next((i for i, ch in enumerate(clean[d.start : d.end]) if ch.isdigit()), 0)
+    return replace(d, until=True) if until.search(clean, max(0, d.start - 20), d.start + first) else d
 
 
 def publication_date(ctx: Ctx, mentions: list[DateMention]) -> PartialDate | None:

@@ -42,6 +42,11 @@ def test_a_full_date_is_found_and_parsed(sentence: str, mention: str, iso: str) 
         ("Ce lundi 4 juillet, la communauté de communes a signé", "lundi 4 juillet", 7, 4, 0, False, False),
         ("Ce jeudi, dans la salle des mariages de l'hôtel de ville,", "Ce jeudi", None, None, 3, False, False),
         ("a eu lieu, le 12 juin après-midi, la signature officielle", "12 juin", 6, 12, None, False, False),
+        # a month alone: 'juin 2018' is month_year, 'en octobre' a month whose year comes from the context
+        ("La signature est prévue en octobre, à Saint-Laurent-du-Maroni.", "en octobre", 10, None, None, False, False),
+        ("Le contrat sera signé courant mars par les élus.", "courant mars", 3, None, None, False, False),
+        ("Le CLS a été signé fin novembre dernier à Lodève.", "fin novembre dernier", 11, None, None, True, False),
+        ("La signature est attendue au mois d'avril.", "au mois d'avril", 4, None, None, False, False),
     ],
 )
 def test_a_yearless_mention_keeps_what_it_says(
@@ -187,6 +192,21 @@ def test_relative_and_numeric_dates_read_by_dateparser(record_of: Callable[[str]
     if said:
         assert any(said in w for w in rec["warnings"]), rec["warnings"]
         assert rec["signature"]["date_inferred"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "status"),
+    [
+        pytest.param("Publié le 3 septembre 2026\n\nLa signature du contrat local de santé est prévue en octobre, à Mana.", "2026-10", "planned", id="announced-later-this-year"),
+        pytest.param("Publié le 10 février 2025\n\nLe contrat local de santé sera signé en janvier à Foix.", "2026-01", "planned", id="announced-for-next-january"),
+        pytest.param("Publié le 5 mars 2024\n\nLe contrat local de santé a été signé fin novembre à Lodève.", "2023-11", "signed", id="done-last-november"),
+        pytest.param("Le contrat local de santé 2021 a été signé en juin à Redon.", "2021-06", "signed", id="no-page-date-the-year-near-it"),
+    ],
+)
+def test_a_month_alone_takes_its_year_from_the_page_s_date(record_of: Callable[[str], dict[str, Any]], text: str, iso: str, status: str) -> None:
+    rec = record_of(text)
+    assert (rec["signature"]["date"], rec["signature"]["status"], rec["signature"]["date_inferred"]) == (iso, status, True)
+    assert any("signature month" in w for w in rec["warnings"]), rec["warnings"]
 
 
 def test_a_relative_date_without_a_page_date_stays_null_with_a_warning(record_of: Callable[[str], dict[str, Any]]) -> None:

@@ -139,7 +139,8 @@ def resolve(ctx: Ctx, d: DateMention, mentions: list[DateMention], ref: PartialD
         return d, None
     if d.month is None:
         return _resolve_weekday(d, ref)
-    assert d.day is not None
+    if d.day is None:
+        return _resolve_month(ctx, d, ref)
     same = [m for m in mentions if m.year and m.month == d.month and m.day == d.day]
     if same:
         return replace(d, year=same[0].year), f"year of the signature date taken from another mention of the same day ({same[0].iso})"
@@ -167,6 +168,21 @@ def resolve(ctx: Ctx, d: DateMention, mentions: list[DateMention], ref: PartialD
         y = max(near)
         return replace(d, year=y), f"year of the signature date guessed as the latest year near it ({y}); check it"
     return None, "signature date has no year in the text"
+
+
+def _resolve_month(ctx: Ctx, d: DateMention, ref: PartialDate | None) -> Resolved:
+    """'en octobre': the year of the publication, the next one for an announced month already
+    past at the publication (the last one for a done signing in a month still to come)."""
+    assert d.month is not None
+    if ref and ref.month is not None:
+        y = ref.year + (1 if d.future and d.month < ref.month else -1 if not d.future and d.month > ref.month else 0)
+        return replace(d, year=y), f"year of the signature month inferred from the publication date ({ref.year}-{ref.month:02d})"
+    if ref:
+        return replace(d, year=ref.year), f"year of the signature month inferred from the publication year ({ref.year})"
+    near = _nearby_years(ctx, d)
+    if near:
+        return replace(d, year=max(near)), f"year of the signature month guessed as the latest year near it ({max(near)}); check it"
+    return None, "signature month has no year in the text"
 
 
 def _nearby_years(ctx: Ctx, d: DateMention) -> list[int]:

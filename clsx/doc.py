@@ -230,6 +230,12 @@ class Ctx:
             i += 1
         return out
 
+    def negated(self, span: SpacySpan) -> bool:
+        """'ne seront pas signataires', 'n'a pas signé': a negation the parse attaches to a word of
+        the cue (its verb or predicate); False without a parse."""
+        neg = lexicon().words("negation")
+        return any(c.dep_ == "advmod" and c.lower_ in neg for t in span for c in t.children)
+
     def token_at(self, char: int) -> int:
         """Index of the first token starting at or after `char`."""
         return bisect.bisect_left(self._token_starts, char)

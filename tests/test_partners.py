@@ -173,6 +173,20 @@ def test_ars_is_never_a_partner(record_of: Record) -> None:
             "La Ville de Vierzon a signé son contrat local de santé. Le contrat a été signé par la Ville et l'ARS en présence de la presse.",
             [], id="the-carrier-and-the-ars-are-not-partners",
         ),
+        # a negated cue says the opposite (the parse's 'ne'/'n'' on the cue's verb or predicate)
+        pytest.param(
+            "Le contrat sera signé par la commune de Lectoure, l'ARS et la préfecture du Gers. "
+            "La CAF et la MSA ont participé aux ateliers mais ne seront pas signataires.",
+            ["préfecture du Gers"], id="ne-seront-pas-signataires",
+        ),
+        pytest.param(
+            "La Ville de Millau a signé son contrat local de santé avec l'ARS. Le centre hospitalier et la CPAM de l'Aveyron n'en sont pas signataires.",
+            [], id="n-en-sont-pas-signataires",
+        ),
+        pytest.param(
+            "La communauté de communes a signé son contrat local de santé. La MSA ne sera pas signataire ; la CPAM de la Manche et le Département en sont signataires.",
+            ["CPAM de la Manche", "Département"], id="a-negated-cue-beside-an-affirmed-one",
+        ),
     ],
 )
 def test_partners_in_running_prose(record_of: Record, text: str, partners: list[str]) -> None:

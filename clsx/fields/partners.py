@@ -11,7 +11,8 @@ recognises them, clsx/mentions/enumerations.py follows their coordinations):
 - partner.of_signatory: the organisation a signatory represents ('Christian Porta, directeur de
   la Mutualité Sociale Agricole de Corse').
 Not partners: the ARS, the carrier (its name, or its kind said bare: 'la municipalité' when a
-commune carries the CLS), the carrier's own bodies (conseil communautaire), people.
+commune carries the CLS), the carrier's own bodies (conseil communautaire), people, and what a
+negated cue names ('ne seront pas signataires': Ctx.negated reads the parse).
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ def find(ctx: Ctx, m: Mentions, signatories: list[Person]) -> list[Candidate[str
     out: list[Candidate[str]] = []
     for cue in ctx.matches("PARTNER_CUE"):
         entry = lexicon().by_id[cue.id_]
+        if ctx.negated(cue):
+            continue  # 'ne seront pas signataires'
         if entry.names_follow and not _names_follow(ctx, cue.end_char) and ":" not in ctx.clean[cue.end_char : _sentence_end(ctx, cue.start_char)]:
             continue
         # the names are where the entry says, else on the other side ('Sont également signataires : A ; B')
@@ -99,7 +102,7 @@ def find(ctx: Ctx, m: Mentions, signatories: list[Person]) -> list[Candidate[str
         out += [_candidate(ctx, it, "partner.besides", cue.id_) for it in _besides(ctx, m, cue.start_char) if it.person is None]
     agents = lexicon().words("agent_preposition")
     for sign in ctx.matches("SIGN") + ctx.matches("PLANNED"):
-        if signs_other(ctx, sign) or sign.id_ in _NOT_A_SIGNING_VERB:
+        if signs_other(ctx, sign) or sign.id_ in _NOT_A_SIGNING_VERB or ctx.negated(sign):
             continue  # 'Une charte … a été signée par …', 'un CLS est en cours de finalisation avec …'
         a, b = ctx.sentence_of(sign.start_char)
         for t in ctx.tokens(sign.end_char, min(b, sign.end_char + _VERB_REACH)):
@@ -131,7 +134,9 @@ def _contract_sentences(ctx: Ctx, m: Mentions, taken: set[tuple[int, int]]) -> l
     """'Le Conseil Départemental …, la CPAM, … et le Centre Hospitalier de Montauban ont été
     volontaires pour en être les signataires associés': an enumeration of organisations in a
     sentence that tells the contract's signing or its partners, wherever its cue stands."""
-    sentences = {ctx.sentence_of(x.start_char) for label in ("SIGN", "PLANNED", "PARTNER_CUE") for x in ctx.matches(label) if not signs_other(ctx, x)}
+    sentences = {
+        ctx.sentence_of(x.start_char) for label in ("SIGN", "PLANNED", "PARTNER_CUE") for x in ctx.matches(label) if not (signs_other(ctx, x) or ctx.negated(x))
+    }
     # the organisation a person's function names ('du Directeur des Centres Hospitaliers de Rodez') is
     # represented there: it is a partner when that person signs (partner.of_signatory), not by this rule
     represented = {p.organisation for p in m.people if p.organisation}

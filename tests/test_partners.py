@@ -173,6 +173,23 @@ def test_ars_is_never_a_partner(record_of: Record) -> None:
             "La Ville de Vierzon a signé son contrat local de santé. Le contrat a été signé par la Ville et l'ARS en présence de la presse.",
             [], id="the-carrier-and-the-ars-are-not-partners",
         ),
+        # the contract binds the bodies a verb names after it ('engage', 'réunit', 'rassemble')
+        pytest.param(
+            "La commune de Sablé a signé son contrat local de santé. Le document engage la Ville, l'ARS, la CPAM de la Sarthe et le centre hospitalier pour cinq ans.",
+            ["CPAM de la Sarthe", "centre hospitalier"], id="le-document-engage",
+        ),
+        pytest.param(
+            "La communauté d'agglomération Seine-Eure a signé le contrat local de santé. Le contrat réunit aussi l'État, le Département de l'Eure et la MSA Haute-Normandie.",
+            ["État", "Département de l'Eure", "MSA Haute-Normandie"], id="le-contrat-reunit-aussi",
+        ),
+        pytest.param(
+            "Le contrat local de santé a été signé par la Ville de Dreux et l'ARS. La Ville s'engage à financer un poste de coordinateur.",
+            [], id="s-engage-a-names-nobody",
+        ),
+        pytest.param(
+            "Le contrat local de santé de la Ville de Dreux a été signé. Il rassemble les conditions d'un meilleur accès aux soins.",
+            [], id="rassemble-les-conditions-names-nobody",
+        ),
         # a negated cue says the opposite (the parse's 'ne'/'n'' on the cue's verb or predicate)
         pytest.param(
             "Le contrat sera signé par la commune de Lectoure, l'ARS et la préfecture du Gers. "

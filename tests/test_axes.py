@@ -116,6 +116,19 @@ F = False
              ("le mal-être et les troubles psychosociaux des jeunes – les conduites addictives", F)],
             2, id="laigle-fiches-actions-aside-before-a-full-stop",
         ),
+        # the sentence announces axes and a transversal one: the lines say which is transversal
+        pytest.param(
+            "Le contrat retient trois axes stratégiques et un axe transversal :\n\nAxe 1 – Réduire les inégalités d'accès aux soins\n"
+            "Axe 2 – Promouvoir la santé mentale\nAxe 3 – Agir sur l'environnement\nAxe transversal – Développer la participation des habitants\n\nFin.",
+            [("Réduire les inégalités d'accès aux soins", F), ("Promouvoir la santé mentale", F), ("Agir sur l'environnement", F),
+             ("Développer la participation des habitants", T)],
+            3, id="the-lines-say-which-axis-is-transversal",
+        ),
+        pytest.param(
+            "Les deux axes transversaux du contrat local de santé sont les suivants :\n- La participation des habitants\n- La santé environnementale\n\nFin.",
+            [("La participation des habitants", T), ("La santé environnementale", T)],
+            None, id="a-list-of-transversal-axes-only",
+        ),
     ],
 )
 def test_axes(record_of: Record, text: str, axes: list[tuple[str, bool]], announced: int | None) -> None:

@@ -150,12 +150,14 @@ def _marked_lines(ctx: Ctx, pos: int, transversal: bool) -> list[Item]:
             if line.rstrip().endswith(":"):
                 break  # 'Consultez :' opens something else
             prefixed = prefixed or is_prefix
-            raw.append((s, s + len(line), transversal or bool(rx["transversal"].match(line))))
+            raw.append((s, s + len(line), bool(rx["transversal"].match(line))))
             blank = 0
             continue
         if raw and prefixed and not blank:
             continue
         break
+    if not any(t for _, _, t in raw):  # lines that say which is transversal ('Axe transversal –') overrule the sentence
+        raw = [(s, e, transversal) for s, e, _ in raw]
     return _labels(ctx, raw)
 
 

@@ -191,6 +191,15 @@ def test_region_is_the_one_written_after_the_ars(record_of: Record, text: str, r
             "Le territoire du Grand Saint-Dizier, Der et Vallées compte une quarantaine de communes. L'Agglo a signé son contrat local de santé.",
             "territoire du Grand Saint-Dizier, Der et Vallées", "communaute_d_agglomeration", id="a-name-the-register-writes-on-after-a-comma",
         ),
+        pytest.param(
+            "La CARC signe son contrat local de santé\n\nCe jeudi 20 mai, la communauté d'agglomération Risle-Charentonne (CARC) a signé son "
+            "contrat local de santé avec l'ARS de Normandie. La CARC porte le poste de coordinateur.",
+            "communauté d'agglomération Risle-Charentonne", "communaute_d_agglomeration", id="the-acronym-alone-is-of-the-name-that-spells-it",
+        ),
+        pytest.param(
+            "La CCVH signe son CLS\n\nLa communauté de communes du Val d'Hazey (CCVH) a signé le contrat local de santé le 3 mai 2022.",
+            "communauté de communes du Val d'Hazey", "communaute_de_communes", id="the-acronym-in-the-headline-the-name-in-the-text",
+        ),
     ],
 )
 def test_territory_named_without_the_usual_kind_phrase(record_of: Record, text: str, name: str, kind: str | None) -> None:

@@ -200,6 +200,14 @@ def test_region_is_the_one_written_after_the_ars(record_of: Record, text: str, r
             "La CCVH signe son CLS\n\nLa communauté de communes du Val d'Hazey (CCVH) a signé le contrat local de santé le 3 mai 2022.",
             "communauté de communes du Val d'Hazey", "communaute_de_communes", id="the-acronym-in-the-headline-the-name-in-the-text",
         ),
+        pytest.param(
+            "Châlons-en-Champagne – Publié le 5 mai 2019\n\nLe maire a signé jeudi le contrat local de santé de Châlons avec l'ARS Grand Est.",
+            "Châlons", "commune", id="a-town-s-short-name-beside-its-full-one",
+        ),
+        pytest.param(
+            "Publié le 5 mai 2019\n\nLe maire a signé jeudi le contrat local de santé de Châlons avec l'ARS Grand Est.",
+            "Châlons", None, id="a-short-name-alone-stays-without-a-kind",
+        ),
     ],
 )
 def test_territory_named_without_the_usual_kind_phrase(record_of: Record, text: str, name: str, kind: str | None) -> None:

@@ -459,10 +459,15 @@ def _anaphoric_kind(ctx: Ctx, found: list[Candidate[Named]]) -> str | None:
 
 def _commune_said(ctx: Ctx, name: str) -> str | None:
     """'commune' for a name the register has as a commune, in a text that speaks of a commune
-    ('la municipalité', 'la commune', its mayor)."""
-    if " ".join(split(name)[1]) in register().commune_by_key and _speaks_of_a_commune(ctx):
+    ('la municipalité', 'la commune', its mayor); a town's short name counts when the text also
+    writes its full one ('Sablé' beside 'Sablé-sur-Sarthe', 'Bourg' beside 'Bourg-en-Bresse')."""
+    communes = register().commune_by_key
+    if not _speaks_of_a_commune(ctx):
+        return None
+    if " ".join(split(name)[1]) in communes:
         return "commune"
-    return None
+    full = (m.group(0) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}-[\w’'-]+", ctx.clean))
+    return "commune" if any(" ".join(split(f)[1]) in communes for f in full) else None
 
 
 def _speaks_of_a_commune(ctx: Ctx) -> bool:

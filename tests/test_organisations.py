@@ -38,6 +38,12 @@ def _orgs(ctx: Any) -> list[tuple[str, str]]:
         ("la Communauté de communes du Pays de Mormal et la Ville de Maubeuge", [("Communauté de communes du Pays de Mormal", "collectivity"), ("Ville de Maubeuge", "collectivity")]),
         ("la communauté de communes Entre Beauce et Perche et l'ARS", [("communauté de communes Entre Beauce et Perche", "collectivity"), ("ARS", "ars")]),
         ("le Département de la Nièvre", [("Département de la Nièvre", "department")]),
+        # lower-case words go on in the name when its short form in brackets spells them too
+        ("la communauté de communes de l'Ouest guyanais (CCOG) et l'ARS", [("communauté de communes de l'Ouest guyanais (CCOG)", "collectivity"), ("ARS", "ars")]),
+        ("le centre hospitalier de l'Ouest guyanais (CHOG) accueille", [("centre hospitalier de l'Ouest guyanais (CHOG)", "hospital")]),
+        ("la communauté de communes du Pays basque (CCPB)", [("communauté de communes du Pays basque (CCPB)", "collectivity")]),
+        ("la communauté de communes de l'Ouest guyanais (CTG) signe", [("communauté de communes de l'Ouest", "collectivity")]),
+        ("la communauté de communes du Thouarsais signe (CCT)", [("communauté de communes du Thouarsais", "collectivity")]),
     ],
 )
 def test_organisation_mentions(blank_ctx: Ctx, sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -137,6 +137,8 @@ def find(ctx: Ctx) -> list[Organisation]:
                 continue
             if spelled is not None:
                 i, rule = spelled, "org.spelled_out"
+        if named:
+            i = _spelled_on(ctx, h.start, i)
         first_tok = _left_modifiers(ctx, h.start)
         start, end = doc[first_tok].idx, doc[i - 1].idx + len(doc[i - 1].text)
         out.append(Organisation(start, end, h.id_, kinds.get(h.id_, "other"), rule, h.end_char, plural))
@@ -223,6 +225,24 @@ def _complements(ctx: Ctx, i: int, avoid: frozenset[int] | set[int], et_avoid: f
 def _short_form(s: str) -> bool:
     """'Umis', 'Cali', 'CCAS': a short capitalised word of letters, in brackets after a name."""
     return 2 <= len(s) <= 10 and s.isalpha() and s[0].isupper()
+
+
+_SPELLED_ON_WORDS = 2  # lower-case words after a name that its short form in brackets still spells
+
+
+def _spelled_on(ctx: Ctx, head: int, i: int) -> int:
+    """'communauté de communes de l'Ouest' + 'guyanais' + '(CCOG)': the name goes on through
+    lower-case words when the short form in brackets after them spells them too; else i."""
+    doc = ctx.doc
+    for j in range(i, min(len(doc), i + _SPELLED_ON_WORDS + 1)):
+        t = doc[j]
+        if t.text == "(" and j > i:
+            if j + 2 < len(doc) and doc[j + 2].text == ")" and acronym(doc[j + 1].text):
+                return j + 3 if initials_fit([x.text for x in doc[head:j]], doc[j + 1].text) else i
+            return i
+        if not (t.is_alpha and t.is_lower):
+            return i
+    return i
 
 
 def _spelled_out(ctx: Ctx, head: int, i: int) -> int | None:

@@ -190,6 +190,16 @@ def test_ars_is_never_a_partner(record_of: Record) -> None:
             "Le contrat local de santé de la Ville de Dreux a été signé. Il rassemble les conditions d'un meilleur accès aux soins.",
             [], id="rassemble-les-conditions-names-nobody",
         ),
+        # another agreement signed the same day, and a sentence that goes on about it ('Il réunit …')
+        pytest.param(
+            "La commune de Saint-Benoît et l'ARS ont signé le contrat local de santé. La CPAM et le Département en sont également signataires. "
+            "Dans un second temps, le contrat de ville a été signé pour les quartiers prioritaires. Il réunit, outre l'État et la commune, la CAF et les bailleurs sociaux.",
+            ["CPAM", "Département"], id="il-reunit-after-the-contrat-de-ville",
+        ),
+        pytest.param(
+            "La Ville de Vesoul a signé son contrat local de santé avec l'ARS. Il réunit aussi la CPAM de la Haute-Saône et le centre hospitalier.",
+            ["CPAM de la Haute-Saône", "centre hospitalier"], id="il-reunit-after-the-cls-itself",
+        ),
         # a negated cue says the opposite (the parse's 'ne'/'n'' on the cue's verb or predicate)
         pytest.param(
             "Le contrat sera signé par la commune de Lectoure, l'ARS et la préfecture du Gers. "

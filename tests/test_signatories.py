@@ -193,6 +193,16 @@ def test_signatory_span_is_the_name_as_written(record_of: Record) -> None:
             "Le contrat local de santé a été signé vendredi. « C'est une étape », a déclaré Paul GIRARD, président du club de football.",
             [], id="a-quoted-speaker-outside-the-signing-sentence",
         ),
+        pytest.param(
+            "La Ville de Dreux a signé son contrat local de santé avec l'ARS. Le même jour, le contrat de ville a été signé par la préfète, "
+            "Mme Anne BOSSY, et la CAF d'Eure-et-Loir.",
+            [], id="the-signatory-of-another-agreement-in-the-next-sentence",
+        ),
+        pytest.param(
+            "Le contrat de ville a été signé le matin par le préfet Luc GIRARD. L'après-midi, le contrat local de santé a été signé par "
+            "Marie DUVAL, maire de Dreux, et Paul HENRY, directeur de l'ARS.",
+            ["Marie Duval", "Paul Henry"], id="another-agreement-signed-first",
+        ),
     ],
 )
 def test_signatories_named_around_the_signing(record_of: Record, text: str, names: list[str]) -> None:

@@ -57,6 +57,21 @@ def _governed_by(ctx: Ctx, t: object, cue: object) -> bool:
     return noun.i in verb or noun.head.i in verb
 
 
+def _goes_on_about_other(ctx: Ctx, cue: object) -> bool:
+    """'Le contrat de ville a été signé. Il réunit, outre l'État, …': a sentence opening on a
+    pronoun goes on about the sentence before it, which signed something else only."""
+    a, _ = ctx.sentence_of(cue.start_char)  # type: ignore[attr-defined]
+    first = next((t for t in ctx.tokens(a, a + 20) if not t.is_space), None)
+    if first is None or first.lower_ not in lexicon().words("subject_pronoun"):
+        return False
+    before = len(ctx.clean[:a].rstrip())
+    if before == 0:
+        return False
+    pa, pb = ctx.sentence_of(before - 1)
+    signs = [s for label in ("SIGN", "PLANNED") for s in ctx.matches_in(label, pa, pb)]
+    return bool(signs) and all(signs_other(ctx, s) for s in signs)
+
+
 def _names_follow(ctx: Ctx, pos: int) -> bool:
     """'en lien avec la CAF' (a name follows), not 'en lien avec les politiques territoriales'."""
     m = re.match(rf"\s*(?:{lexicon().of_phrase()}|(?:{lexicon().alternation('article')})\s*)?(\S+)", ctx.clean[pos : pos + 60], re.IGNORECASE)
@@ -89,8 +104,8 @@ def find(ctx: Ctx, m: Mentions, signatories: list[Person]) -> list[Candidate[str
     out: list[Candidate[str]] = []
     for cue in ctx.matches("PARTNER_CUE"):
         entry = lexicon().by_id[cue.id_]
-        if ctx.negated(cue):
-            continue  # 'ne seront pas signataires'
+        if ctx.negated(cue) or _goes_on_about_other(ctx, cue):
+            continue  # 'ne seront pas signataires'; 'Le contrat de ville a été signé. Il réunit …'
         if entry.names_follow and not _names_follow(ctx, cue.end_char) and ":" not in ctx.clean[cue.end_char : _sentence_end(ctx, cue.start_char)]:
             continue
         # the names are where the entry says, else on the other side ('Sont également signataires : A ; B')
@@ -135,7 +150,8 @@ def _contract_sentences(ctx: Ctx, m: Mentions, taken: set[tuple[int, int]]) -> l
     volontaires pour en être les signataires associés': an enumeration of organisations in a
     sentence that tells the contract's signing or its partners, wherever its cue stands."""
     sentences = {
-        ctx.sentence_of(x.start_char) for label in ("SIGN", "PLANNED", "PARTNER_CUE") for x in ctx.matches(label) if not (signs_other(ctx, x) or ctx.negated(x))
+        ctx.sentence_of(x.start_char) for label in ("SIGN", "PLANNED", "PARTNER_CUE") for x in ctx.matches(label)
+        if not (signs_other(ctx, x) or ctx.negated(x) or _goes_on_about_other(ctx, x))
     }
     # the organisation a person's function names ('du Directeur des Centres Hospitaliers de Rodez') is
     # represented there: it is a partner when that person signs (partner.of_signatory), not by this rule

@@ -24,6 +24,7 @@ from ..candidate import Candidate
 from ..doc import Ctx
 from ..lexicon import lexicon
 from ..mentions import Mentions
+from .signature import signs_other
 from ..mentions.people import Person
 
 Sentences = set[tuple[int, int]]
@@ -32,7 +33,8 @@ Sentences = set[tuple[int, int]]
 def _passage(ctx: Ctx) -> tuple[Sentences, Sentences, Sentences, Sentences]:
     """(sentences where anyone named is at the signing, ceremony sentences, list and caption
     lines, next sentences)."""
-    strong = {ctx.sentence_of(m.start_char) for label in ("SIGN", "PLANNED") for m in ctx.matches(label)}
+    # a sentence that signs something else ('le contrat de ville a été signé par …') names its own signatories
+    strong = {ctx.sentence_of(m.start_char) for label in ("SIGN", "PLANNED") for m in ctx.matches(label) if not signs_other(ctx, m)}
     ceremony = {ctx.sentence_of(m.start_char) for m in ctx.matches("CEREMONY") if m.id_ != "ceremony.presence"}
     if strong:
         # 'en présence de' alone also describes receptions and visits: only in an article about a signing
@@ -48,7 +50,10 @@ def _passage(ctx: Ctx) -> tuple[Sentences, Sentences, Sentences, Sentences]:
     for a, b in strong:
         nxt = ctx.next_sentence(b)
         # the next sentence of the paragraph, unless it quotes someone ('« … », précise X')
-        if nxt and ctx.paragraph_of(nxt[0]) == ctx.paragraph_of(a) and not re.search(r"[«»“”]", ctx.clean[nxt[0] : nxt[1]]):
+        if (
+            nxt and ctx.paragraph_of(nxt[0]) == ctx.paragraph_of(a) and not re.search(r"[«»“”]", ctx.clean[nxt[0] : nxt[1]])
+            and not any(signs_other(ctx, x) for x in ctx.matches_in("SIGN", *nxt))  # '… le contrat de ville a été signé par X'
+        ):
             following.add(nxt)
     return strong, ceremony, lists, following
 
@@ -56,7 +61,7 @@ def _passage(ctx: Ctx) -> tuple[Sentences, Sentences, Sentences, Sentences]:
 def find(ctx: Ctx, m: Mentions, exclude: set[tuple[str, str]]) -> list[Candidate[Person]]:
     strong, ceremony, lists, following = _passage(ctx)
     # an untitled name counts only where someone signs ('X a signé'), not where a journalist attends
-    verbs = {ctx.sentence_of(x.start_char) for label in ("SIGN", "PLANNED") for x in ctx.matches(label) if x.id_ != "sign.noun"}
+    verbs = {ctx.sentence_of(x.start_char) for label in ("SIGN", "PLANNED") for x in ctx.matches(label) if x.id_ != "sign.noun" and not signs_other(ctx, x)}
     out: list[Candidate[Person]] = []
     for p in m.people:
         if p.key in exclude:

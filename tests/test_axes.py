@@ -116,6 +116,22 @@ F = False
              ("le mal-être et les troubles psychosociaux des jeunes – les conduites addictives", F)],
             2, id="laigle-fiches-actions-aside-before-a-full-stop",
         ),
+        # a counted cue, a verb, then the list in the sentence ('portent sur', 'concernent')
+        pytest.param(
+            "Le contrat local de santé a été signé. Les trois axes retenus portent sur l'accès aux soins de premier recours, "
+            "la prévention et l'éducation à la santé des jeunes, et le maintien à domicile des personnes âgées.",
+            [("l'accès aux soins de premier recours", F), ("la prévention et l'éducation à la santé des jeunes", F), ("le maintien à domicile des personnes âgées", F)],
+            3, id="counted-axes-portent-sur-a-list",
+        ),
+        pytest.param(
+            "Le CLS a été signé en mai. Ses trois axes concernent la santé mentale, l'accès aux droits et la nutrition des enfants.",
+            [("la santé mentale", F), ("l'accès aux droits", F), ("la nutrition des enfants", F)],
+            3, id="counted-axes-concernent-a-list",
+        ),
+        pytest.param(
+            "Le CLS a été signé en mai. Les quatre axes portent sur la santé mentale et l'accès aux droits.",
+            [], 4, id="a-list-that-does-not-match-its-count-is-not-read",
+        ),
         # the sentence announces axes and a transversal one: the lines say which is transversal
         pytest.param(
             "Le contrat retient trois axes stratégiques et un axe transversal :\n\nAxe 1 – Réduire les inégalités d'accès aux soins\n"

@@ -35,6 +35,13 @@ _INLINE_MIN = 2
 _PLAIN_LINE_CHARS = 160
 _HEADING_CHARS = 70  # a cue sentence this short, with no full stop, heads a list
 _AROUND = re.compile(r"[^,.:;]{0,60}?\bautour\s+(?:de\s+(?=l['’]|la\b)|d['’]|du\s+|des\s+)")
+@cache
+def _lead() -> re.Pattern[str]:
+    """'… retenus portent sur ': what stands between a counted cue and the list it leads to."""
+    forms = sorted((re.escape(w) for w in lexicon().words("list_lead")), key=len, reverse=True)
+    return re.compile(rf"[^,.:;]{{0,40}}?\b(?:{'|'.join(forms)})\s+", re.IGNORECASE)
+
+
 _ACTIONS = re.compile(r"(?P<n>\d{1,3})\s+fiches?[ -]actions?", re.IGNORECASE)
 # A short heading, a colon, then a description that starts with an infinitive and runs on;
 # 'Modes de vie : alimentation, activité physique, sommeil' is a label with its contents.
@@ -331,6 +338,9 @@ def _block_after(ctx: Ctx, a: int, b: int, cue_end: int, count: int | None, tran
         return "axes.plain_lines", _plain_lines(ctx, b, transversal)
     if (around := _AROUND.match(ctx.clean, cue_end, b)) and count:
         items = _inline(ctx, around.end(), b, transversal, of=True)
+        return "axes.inline", items if len(items) == count else []
+    if (lead := _lead().match(ctx.clean, cue_end, b)) and count:
+        items = _fit_count(ctx, _inline(ctx, lead.end(), b, transversal, counted=True), count)
         return "axes.inline", items if len(items) == count else []
     if comma and count:
         items = _fit_count(ctx, _inline(ctx, cue_end + comma.end(), b, transversal, counted=True), count)

@@ -35,6 +35,9 @@ _INLINE_MIN = 2
 _PLAIN_LINE_CHARS = 160
 _HEADING_CHARS = 70  # a cue sentence this short, with no full stop, heads a list
 _AROUND = re.compile(r"[^,.:;]{0,60}?\bautour\s+(?:de\s+(?=l['’]|la\b)|d['’]|du\s+|des\s+)")
+_ACTIONS = re.compile(r"(?P<n>\d{1,3})\s+fiches?[ -]actions?", re.IGNORECASE)
+
+
 @cache
 def _lead() -> re.Pattern[str]:
     """'… retenus portent sur ': what stands between a counted cue and the list it leads to."""
@@ -42,7 +45,6 @@ def _lead() -> re.Pattern[str]:
     return re.compile(rf"[^,.:;]{{0,40}}?\b(?:{'|'.join(forms)})\s+", re.IGNORECASE)
 
 
-_ACTIONS = re.compile(r"(?P<n>\d{1,3})\s+fiches?[ -]actions?", re.IGNORECASE)
 # A short heading, a colon, then a description that starts with an infinitive and runs on;
 # 'Modes de vie : alimentation, activité physique, sommeil' is a label with its contents.
 @cache

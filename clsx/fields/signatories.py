@@ -24,8 +24,8 @@ from ..candidate import Candidate
 from ..doc import Ctx
 from ..lexicon import lexicon
 from ..mentions import Mentions
-from .signature import signs_other
 from ..mentions.people import Person
+from .signature import signs_other
 
 Sentences = set[tuple[int, int]]
 

@@ -15,7 +15,7 @@ The first signing sentence with a date that resolves wins.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..candidate import Candidate
@@ -59,15 +59,19 @@ def signs_other(ctx: Ctx, cue: object) -> bool:
     d'engagement' (an agreement named just before the verb, or just after the noun, with no
     mention of the contract in between)."""
     a, _ = ctx.sentence_of(cue.start_char)  # type: ignore[attr-defined]
-    agreements = [m for m in ctx.matches("OTHER_EVENT") if m.id_ in ("other.agreement", "other.earlier_contract")]
-    before = [m for m in agreements if a <= m.start_char < cue.start_char]  # type: ignore[attr-defined]
+    before = [
+        m for m in ctx.touching("OTHER_EVENT", a, cue.start_char)  # type: ignore[attr-defined]
+        if m.id_ in ("other.agreement", "other.earlier_contract") and a <= m.start_char < cue.start_char  # type: ignore[attr-defined]
+    ]
     cls_before = [m for m in ctx.matches_in("CLS", a, cue.start_char) if m.id_ == "cls.name"]  # type: ignore[attr-defined]
     if before and (not cls_before or cls_before[-1].start_char < before[-1].start_char):
         return True
     after = ctx.doc[cue.end : cue.end + _OF_REACH]  # type: ignore[attr-defined]
-    signed_after = [m for m in agreements if m.id_ == "other.agreement"]  # 'la signature d'une charte'
-    return any(m.start >= cue.end and m.start < cue.end + _OF_REACH for m in signed_after) and not any(  # type: ignore[attr-defined]
-        t.i in {x.start for x in ctx.matches("CLS")} for t in after
+    if not len(after):
+        return False
+    near = ctx.touching("OTHER_EVENT", after[0].idx, after[-1].idx)  # 'la signature d'une charte'
+    return any(m.id_ == "other.agreement" and m.start >= cue.end and m.start < cue.end + _OF_REACH for m in near) and not any(  # type: ignore[attr-defined]
+        ctx.match_at("CLS", t.idx) is not None for t in after
     )
 
 
@@ -119,7 +123,7 @@ def find_dates(ctx: Ctx, m: Mentions, other_contracts: list[tuple[int, int]]) ->
             if not (s.start <= d.start < s.end) or d.until or (d.rule == "date.year" and s.planned) or not _cue_of(ctx, d, s):
                 continue
             if s.planned and d.year is None and d.relative is None:
-                d = DateMention(d.start, d.end, d.rule, None, d.month, d.day, d.weekday, d.past, True)
+                d = replace(d, future=True)
             resolved, warning = resolve(ctx, d, mentions, ref)
             status = "planned" if s.planned or (_after(resolved, ref) and not _reported(ctx, s)) else "signed"
             cand = Candidate(resolved, d.start, d.end, d.rule, score=-rank, warnings=(warning,) if warning else (), data={"status": status, "sentence": s})

@@ -374,9 +374,8 @@ def choose(ctx: Ctx, found: list[Candidate[Named]]) -> Candidate[Named] | None:
     said alone ('La CARC signe') is of the group whose written-out name the text gives it
     ('la communauté d'agglomération Risle-Charentonne (CARC)')."""
     spelt = {c.value.acronym: c.value.key for c in found if c.value.acronym and c.value.name != c.value.acronym}
-    pool = found = [
-        c.with_(value=Named(c.value.name, c.value.kind, c.value.acronym, spelt[c.value.name])) if c.value.name in spelt else c for c in found
-    ]
+    found = [c.with_(value=Named(c.value.name, c.value.kind, c.value.acronym, spelt[c.value.name])) if c.value.name in spelt else c for c in found]
+    pool = found
     if any(c.value.kind != "departement" for c in pool):
         pool = [c for c in pool if c.value.kind != "departement"]  # a department is a partner far more often
     if any(not _shouting(ctx, c) for c in pool):

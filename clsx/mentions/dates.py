@@ -13,9 +13,11 @@ the warning that says how, never writing anywhere.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ..doc import Ctx, PartialDate
 from ..lexicon import lexicon
@@ -71,24 +73,32 @@ def _mention(m: re.Match[str], rule: str) -> DateMention | None:
 
 
 def find_dates(ctx_or_text: Ctx | str) -> list[DateMention]:
-    """All date mentions, longest first where they overlap, in text order."""
+    """All date mentions in text order; where two overlap, the one of the expression listed first
+    in the lexicon (found kept disjoint and sorted, so a bisection finds a mention's neighbours)."""
     clean = ctx_or_text if isinstance(ctx_or_text, str) else ctx_or_text.clean
     found: list[DateMention] = []
+    starts: list[int] = []
+
+    def keep(d: DateMention) -> None:
+        i = bisect.bisect_left(starts, d.start)
+        if (i == len(found) or d.end <= found[i].start) and (i == 0 or found[i - 1].end <= d.start):
+            starts.insert(i, d.start)
+            found.insert(i, d)
+
     lex = lexicon()
     for rule, rx in lex.expressions("date"):
         for m in rx.finditer(clean):
             d = _mention(m, rule)
-            if d and all(d.end <= f.start or d.start >= f.end for f in found):
-                found.append(d)
+            if d:
+                keep(d)
     for rule, rx in lex.expressions("date_parsed"):
         for m in rx.finditer(clean):
-            d = DateMention(m.start(), m.end(), rule, None, None, None, None, relative=m.group(0))
-            if all(d.end <= f.start or d.start >= f.end for f in found):
-                found.append(d)
+            keep(DateMention(m.start(), m.end(), rule, None, None, None, None, relative=m.group(0)))
     until = _until()
-    return [_marked(d, clean, until) for d in sorted(found, key=lambda d: d.start)]
+    return [_marked(d, clean, until) for d in found]
 
 
+@cache
 def _until() -> re.Pattern[str]:
     words = sorted(lexicon().words("until_year") | lexicon().words("until_day"), key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\s*$", re.IGNORECASE)
